@@ -1,0 +1,46 @@
+#ifndef SECOND_OPINION_TERMINAL_SHIM_H
+#define SECOND_OPINION_TERMINAL_SHIM_H
+
+/* Small C glue around GNU readline's callback interface and POSIX signals,
+   so the Swift side never touches readline's mutable globals directly. */
+
+enum so_step_status {
+  SO_STEP_PENDING = 0,   /* a key was handled; the line is not finished */
+  SO_STEP_LINE = 1,      /* a line is ready: take it with so_rl_take_line */
+  SO_STEP_EOF = 2,       /* Ctrl-D on an empty line */
+  SO_STEP_TIMEOUT = 3,   /* no key within the timeout */
+  SO_STEP_SIGNAL = 4,    /* a signal arrived: read it with so_take_signal */
+  SO_STEP_ERROR = 5      /* stdin failed or closed */
+};
+
+/* Sets up readline once: no signal handling of its own, whole-line tab
+   completion from the list given by so_rl_set_completions, never file names.
+   kiosk != 0 also unbinds yank (C-y, M-y) so nothing killed can be recalled. */
+void so_rl_init(int kiosk);
+/* Replaces the completion candidates (copied). */
+void so_rl_set_completions(const char *const *items, int count);
+/* Starts reading a line with a prompt and optional text already on the line. */
+void so_rl_begin(const char *prompt, const char *prefill);
+/* Waits up to timeout_ms (-1: for ever) for a key and handles it. */
+int so_rl_step(int timeout_ms);
+/* The finished line (malloc'd; the caller frees it), or NULL. */
+char *so_rl_take_line(void);
+/* Changes the prompt of the line being read and redraws it. */
+void so_rl_set_prompt(const char *prompt);
+/* Ends reading: restores the terminal, drops any partial line. */
+void so_rl_end(void);
+/* Adds a line to the in-session history. */
+void so_rl_add_history(const char *line);
+/* Forgets all history and any partial line and undo list. */
+void so_rl_forget(void);
+
+/* Catches SIGINT, SIGTERM and SIGHUP into a flag (no SA_RESTART, so blocking
+   reads return EINTR); ignores SIGPIPE; with kiosk != 0 ignores SIGTSTP and
+   SIGQUIT too (Ctrl-Z and Ctrl-\ do nothing). */
+void so_install_signals(int kiosk);
+/* The pending signal number, cleared; 0 when none. */
+int so_take_signal(void);
+/* The pending signal number, not cleared. */
+int so_peek_signal(void);
+
+#endif

@@ -1,0 +1,142 @@
+/// Turns what a person typed into a normalised answer for a question, or a
+/// reason and an example when it cannot be accepted. Pure: `today` is given.
+public struct AnswerParser: Sendable {
+  /// The interview's voice, for wording the reasons.
+  public var voice: Voice
+  /// Today, ISO 8601.
+  public var today: String
+
+  /// Creates a parser.
+  public init(voice: Voice, today: String) {
+    self.voice = voice
+    self.today = today
+  }
+
+  /// Parses an answer that has already been made inert by `TextSanitizer`.
+  public func parse(_ typed: String, for question: Question) -> Result<AnswerValue, ParseFailure> {
+    let folded = AnswerWords.fold(typed)
+    if folded.isEmpty {
+      if question.isOptional { return .success(.skipped) }
+      return .failure(failure("an answer is needed", question))
+    }
+    if AnswerWords.unknown.contains(folded) {
+      if question.allowsUnknown { return .success(.unknown) }
+      return .failure(failure("this question needs an answer; \"not sure\" is not one of the options here", question))
+    }
+    if AnswerWords.declined.contains(folded) {
+      if question.allowsDecline { return .success(.declined) }
+      return .failure(failure("this one is needed for the referral, so it cannot be skipped", question))
+    }
+    if question.isOptional, question.type != .multipleChoice, question.type != .singleChoice,
+      AnswerWords.skip.contains(folded)
+    {
+      return .success(.skipped)
+    }
+    switch question.type {
+    case .yesNo: return parseYesNo(folded, question)
+    case .singleChoice, .multipleChoice: return ChoiceMatcher(question: question, voice: voice).match(typed)
+    case .text: return parseText(typed, question)
+    case .date: return parseDate(typed, question)
+    case .number: return parseNumber(folded, question)
+    }
+  }
+
+  /// The example shown after a rejected answer.
+  public func example(for question: Question) -> String {
+    if let example = question.example { return example }
+    switch question.type {
+    case .yesNo: return "yes or no"
+    case .singleChoice: return "1, or the start of a choice's word"
+    case .multipleChoice: return "1, 3 (the numbers of all that apply)"
+    case .date: return "25/11/1970, 25 Nov 1970 or 1970-11-25"
+    case .number: return "\(question.minimum ?? 0)"
+    case .text:
+      switch question.format ?? .plain {
+      case .nhsNumber: return "943 476 5919"
+      case .postcode: return "SW1A 1AA"
+      case .phone: return "020 7946 0000 or 07700 900123"
+      case .name: return "Sam Taylor"
+      case .plain: return "a few words"
+      }
+    }
+  }
+
+  func failure(_ reason: String, _ question: Question) -> ParseFailure {
+    var accepted = example(for: question)
+    if question.allowsUnknown { accepted += "; or \"not sure\"" }
+    if question.allowsDecline { accepted += "; or \"prefer not to say\"" }
+    if question.isOptional { accepted += "; or press Enter to leave it blank" }
+    return ParseFailure(reason, example: accepted)
+  }
+
+  private func parseYesNo(_ folded: String, _ question: Question) -> Result<AnswerValue, ParseFailure> {
+    if AnswerWords.yes.contains(folded) { return .success(.bool(true)) }
+    if AnswerWords.no.contains(folded) { return .success(.bool(false)) }
+    return .failure(failure("please answer yes or no", question))
+  }
+
+  private func parseText(_ typed: String, _ question: Question) -> Result<AnswerValue, ParseFailure> {
+    let count = typed.count
+    guard count <= question.lengthLimit else {
+      return .failure(
+        failure("that is \(count) characters; the most this question takes is \(question.lengthLimit)", question))
+    }
+    switch question.format ?? .plain {
+    case .plain:
+      return .success(.text(typed))
+    case .name:
+      let allowed = typed.allSatisfy { $0.isLetter || " -'.’".contains($0) }
+      guard allowed, typed.contains(where: \.isLetter) else {
+        return .failure(failure("a name has letters, spaces, hyphens and apostrophes only", question))
+      }
+      return .success(.text(typed))
+    case .nhsNumber:
+      switch NHSNumber.check(typed) {
+      case .valid(let digits): return .success(.text(digits))
+      case .invalid(let reason): return .failure(failure(reason, question))
+      }
+    case .postcode:
+      guard let postcode = UKPostcode.normalise(typed) else {
+        return .failure(failure("that is not the shape of a UK postcode", question))
+      }
+      return .success(.text(postcode))
+    case .phone:
+      guard let phone = UKPhone.normalise(typed) else {
+        return .failure(failure("that is not the shape of a UK phone number (10 or 11 digits starting 0, or +44)", question))
+      }
+      return .success(.text(phone))
+    }
+  }
+
+  private func parseDate(_ typed: String, _ question: Question) -> Result<AnswerValue, ParseFailure> {
+    switch UKDateParser.parse(typed, today: today) {
+    case .invalid(let reason):
+      return .failure(failure(reason, question))
+    case .date(let iso):
+      let range = question.dateRange ?? .any
+      if range == .past, iso > today {
+        return .failure(failure("that date is in the future", question))
+      }
+      if range == .future, iso < today {
+        return .failure(failure("that date has already passed", question))
+      }
+      if let maxAge = question.maxAgeYears, let age = CalendarDate.wholeYears(from: iso, to: today), age > maxAge {
+        return .failure(failure("that would mean an age of \(age), which is more than \(maxAge)", question))
+      }
+      return .success(.date(iso))
+    }
+  }
+
+  private func parseNumber(_ folded: String, _ question: Question) -> Result<AnswerValue, ParseFailure> {
+    guard let number = Int(folded) else {
+      return .failure(failure("please type a whole number, in digits", question))
+    }
+    if let minimum = question.minimum, number < minimum {
+      return .failure(failure("the smallest accepted is \(minimum)", question))
+    }
+    if let maximum = question.maximum, number > maximum {
+      return .failure(failure("the largest accepted is \(maximum)", question))
+    }
+    return .success(.number(number))
+  }
+}

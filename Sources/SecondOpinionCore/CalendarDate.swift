@@ -1,0 +1,77 @@
+import Foundation
+
+/// Calendar arithmetic on ISO 8601 dates (yyyy-mm-dd) in the proleptic
+/// Gregorian calendar, free of time zones.
+public enum CalendarDate {
+  private static let calendar: Calendar = {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    return calendar
+  }()
+
+  /// The parts of an ISO date, if it is a real date.
+  public static func components(_ iso: String) -> (year: Int, month: Int, day: Int)? {
+    let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      isReal(year: year, month: month, day: day)
+    else { return nil }
+    return (year, month, day)
+  }
+
+  /// Whether the day exists in that month and year.
+  public static func isReal(year: Int, month: Int, day: Int) -> Bool {
+    guard (1...9999).contains(year), (1...12).contains(month), day >= 1 else { return false }
+    return day <= daysIn(month: month, year: year)
+  }
+
+  /// The number of days in a month.
+  public static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  /// Formats parts as an ISO date.
+  public static func iso(year: Int, month: Int, day: Int) -> String {
+    String(format: "%04d-%02d-%02d", year, month, day)
+  }
+
+  /// The ISO date of an instant, in UTC.
+  public static func iso(_ date: Date) -> String {
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
+    return iso(year: parts.year!, month: parts.month!, day: parts.day!)
+  }
+
+  private static func date(_ iso: String) -> Date? {
+    guard let parts = components(iso) else { return nil }
+    return calendar.date(from: DateComponents(year: parts.year, month: parts.month, day: parts.day))
+  }
+
+  /// Days from one ISO date to another (negative when `to` is earlier).
+  public static func days(from: String, to: String) -> Int? {
+    guard let start = date(from), let end = date(to) else { return nil }
+    return calendar.dateComponents([.day], from: start, to: end).day
+  }
+
+  /// Whole years from one ISO date to another (an age).
+  public static func wholeYears(from: String, to: String) -> Int? {
+    guard let start = date(from), let end = date(to) else { return nil }
+    return calendar.dateComponents([.year], from: start, to: end).year
+  }
+
+  /// The ISO date a number of days after another.
+  public static func adding(days: Int, to iso: String) -> String? {
+    guard let start = date(iso), let end = calendar.date(byAdding: .day, value: days, to: start)
+    else { return nil }
+    return self.iso(end)
+  }
+
+  /// A date written out for a letter, e.g. "25 November 2026".
+  public static func long(_ iso: String) -> String {
+    guard let parts = components(iso) else { return iso }
+    return "\(parts.day) \(UKDateParser.monthNames[parts.month - 1]) \(parts.year)"
+  }
+}

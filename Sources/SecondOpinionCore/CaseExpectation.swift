@@ -1,0 +1,17 @@
+/// What a case expects.
+public struct CaseExpectation: Codable, Sendable {
+  /// The urgency.
+  public var urgency: Urgency
+  /// The delay risk.
+  public var delayRisk: DelayRisk
+  /// `complete` or `emergency` (default: emergency when urgency is, else complete).
+  public var status: String?
+  /// The urgency tree leaf that must be reached, if named.
+  public var urgencyLeaf: String?
+  /// The delay-risk tree leaf that must be reached, if named.
+  public var delayRiskLeaf: String?
+  /// Text the Markdown letter must contain.
+  public var letterContains: [String]?
+  /// Text the screen output must contain.
+  public var screenContains: [String]?
+}

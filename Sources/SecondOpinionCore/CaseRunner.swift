@@ -1,0 +1,69 @@
+import Foundation
+
+/// Runs cases through the same driver a piped interview uses, in memory.
+public struct CaseRunner: Sendable {
+  /// The seeds under test.
+  public var seeds: SeedBundle
+
+  /// Creates a runner.
+  public init(seeds: SeedBundle) { self.seeds = seeds }
+
+  /// The fixed instant a case runs at: 10:00 UTC on its day.
+  public static func instant(for today: String) -> Date {
+    let parts = CalendarDate.components(today) ?? (2026, 11, 25)
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    return calendar.date(from: DateComponents(year: parts.year, month: parts.month, day: parts.day, hour: 10))!
+  }
+
+  /// Runs one case.
+  public func run(_ definition: CaseDefinition) -> CaseResult {
+    let today = definition.today ?? CaseDefinition.defaultToday
+    let sink = StringSink()
+    let session = InterviewSession(seeds: seeds, voice: definition.mode, today: today)
+    let driver = InterviewDriver(
+      session: session, input: ScriptedLines(definition.lines), output: sink,
+      options: DriverOptions(channel: .pipe, maxAttempts: 20))
+    let outcome = driver.run()
+    var mismatches: [String] = []
+    var record: Record?
+    switch outcome {
+    case .completed, .emergency:
+      let date = Self.instant(for: today)
+      record = RecordBuilder(seeds: seeds).build(
+        session: driver.session, id: RecordID.make(at: date, random: 0), createdAt: RecordID.iso8601(date),
+        channel: .pipe, operatorName: definition.operator, shown: driver.shown)
+    case .endedEarly(let question):
+      mismatches.append("the input ended before the interview was complete (waiting at \(question ?? "the review"))")
+    case .tooManyAttempts(let question):
+      mismatches.append("too many rejected answers at \(question)")
+    case .interrupted, .idle, .restart:
+      mismatches.append("the interview did not finish")
+    }
+    if let record {
+      let expect = definition.expect
+      if record.triage.urgency != expect.urgency {
+        mismatches.append("urgency: expected \(expect.urgency.rawValue), got \(record.triage.urgency.rawValue)")
+      }
+      if record.triage.delayRisk != expect.delayRisk {
+        mismatches.append("delay risk: expected \(expect.delayRisk.rawValue), got \(record.triage.delayRisk.rawValue)")
+      }
+      let status = expect.status ?? (expect.urgency == .emergency ? "emergency" : "complete")
+      if record.status != status { mismatches.append("status: expected \(status), got \(record.status)") }
+      if let leaf = expect.urgencyLeaf, leaf != record.triage.urgencyLeaf {
+        mismatches.append("urgency leaf: expected \(leaf), got \(record.triage.urgencyLeaf)")
+      }
+      if let leaf = expect.delayRiskLeaf, leaf != record.triage.delayRiskLeaf {
+        mismatches.append("delay-risk leaf: expected \(leaf), got \(record.triage.delayRiskLeaf)")
+      }
+      let letter = MarkdownLetter.render(LetterModel(record: record, layout: seeds.letter))
+      for text in expect.letterContains ?? [] where !letter.contains(text) {
+        mismatches.append("the letter does not contain \"\(text)\"")
+      }
+    }
+    for text in definition.expect.screenContains ?? [] where !sink.text.contains(text) {
+      mismatches.append("the screen output does not contain \"\(text)\"")
+    }
+    return CaseResult(definition: definition, record: record, transcript: sink.text, mismatches: mismatches)
+  }
+}

@@ -1,0 +1,36 @@
+/// The whole interview: questions in the order they are asked, the stop rules
+/// of the emergency disposition, safety messages and interface wording.
+public struct InterviewDefinition: Codable, Sendable {
+  /// Version of the definition, copied into every record.
+  public var version: String
+  /// Title shown at the start.
+  public var title: VoiceText
+  /// Introduction shown before the first question.
+  public var introduction: VoiceText
+  /// Questions in the order they are asked.
+  public var questions: [Question]
+  /// Rules that stop the interview as an emergency.
+  public var stops: [StopRule]
+  /// Safety messages by id.
+  public var messages: [SafetyMessage]
+  /// Messages shown at the end of every completed interview (safety netting).
+  public var closingMessages: [String]
+  /// Values derived from answers, such as the days until a treatment date.
+  public var facts: [FactDefinition]?
+
+  /// Interface wording by key (review title, prompts), per voice.
+  public var wording: [String: VoiceText]?
+
+  /// The wording for a key in a voice, or the fallback when seeds do not set it.
+  public func say(_ key: String, _ voice: Voice, fallback: String) -> String {
+    guard let text = wording?[key], text.has(voice) else { return fallback }
+    return text.text(for: voice)
+  }
+
+  /// The question with this id.
+  public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+  /// The message with this id.
+  public func message(_ id: String) -> SafetyMessage? { messages.first { $0.id == id } }
+  /// The position of a question in the definition.
+  public func index(of id: String) -> Int? { questions.firstIndex { $0.id == id } }
+}

@@ -1,0 +1,209 @@
+/// Runs a session against a line source and an output sink: shows each
+/// question, reads the answer, handles `help`, `back` and the review, and
+/// re-prompts with the reason after a rejected answer. The same driver runs the
+/// terminal, the kiosk, pipes and the case library, so every path branches
+/// alike.
+public final class InterviewDriver {
+  /// The session being run.
+  public private(set) var session: InterviewSession
+  /// Safety messages shown so far, exactly as shown.
+  public private(set) var shown: [ShownMessage] = []
+  private let input: LineSource
+  private let output: OutputSink
+  private let options: DriverOptions
+
+  /// Creates a driver.
+  public init(session: InterviewSession, input: LineSource, output: OutputSink, options: DriverOptions) {
+    self.session = session
+    self.input = input
+    self.output = output
+    self.options = options
+  }
+
+  private var voice: Voice { session.voice }
+  private var definition: InterviewDefinition { session.seeds.interview }
+
+  /// Runs until submitted, stopped, ended or interrupted.
+  public func run(showIntroduction: Bool = true) -> DriverOutcome {
+    if showIntroduction {
+      output.write("\(definition.title.text(for: voice))\n\n")
+      output.write(TextWrapper.wrap(definition.introduction.text(for: voice), width: 76) + "\n")
+    }
+    while true {
+      if let rule = session.stoppedBy { return emergency(rule) }
+      if let question = session.current {
+        if let outcome = ask(question) { return outcome }
+        continue
+      }
+      if let outcome = review() { return outcome }
+      if session.isComplete { return finish() }
+    }
+  }
+
+  private func finish() -> DriverOutcome {
+    for id in definition.closingMessages { show(id, asAlert: false) }
+    return .completed
+  }
+
+  private func emergency(_ rule: StopRule) -> DriverOutcome {
+    for id in rule.messages { show(id, asAlert: true) }
+    return .emergency(rule)
+  }
+
+  private func show(_ id: String, asAlert: Bool) {
+    guard let message = definition.message(id) else { return }
+    let text = message.text(for: voice, kiosk: options.channel == .kiosk)
+    shown.append(ShownMessage(id: message.id, title: message.title, text: text))
+    if asAlert {
+      output.alert(title: message.title, body: text)
+    } else {
+      output.write("\n\(message.title)\n" + TextWrapper.wrap(text, width: 76) + "\n")
+    }
+  }
+
+  /// Asks one question until it is answered; returns an outcome only when the run ends.
+  private func ask(_ question: Question) -> DriverOutcome? {
+    let progress = session.progress
+    output.write("\n[" + definition.say("progress", voice, fallback: "Question") + " \(progress.number) of about \(progress.estimate)]\n")
+    output.write(QuestionPresenter(question: question, voice: voice).render())
+    var attempts = 0
+    while true {
+      let event = input.read(prompt: "> ", prefill: nil, completions: QuestionPresenter(question: question, voice: voice).completions)
+      let typed: String
+      switch event {
+      case .line(let raw): typed = TextSanitizer.clean(raw)
+      case .invalidEncoding:
+        output.write(definition.say("badEncoding", voice, fallback: "That line had characters that could not be read (it was not valid UTF-8). Please type it again.") + "\n")
+        attempts += 1
+        if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
+        continue
+      case .endOfInput: return .endedEarly(questionID: question.id)
+      case .interrupted(let signal): return .interrupted(signal: signal, questionID: question.id)
+      case .idleTimeout: return .idle
+      }
+      if let command = command(typed) {
+        switch command {
+        case "help":
+          output.write(TextWrapper.wrap(question.help.text(for: voice), width: 76) + "\n")
+          continue
+        case "back":
+          if session.back() {
+            return nil
+          }
+          output.write(definition.say("noBack", voice, fallback: "This is the first question, so there is nothing to go back to.") + "\n")
+          continue
+        case "restart" where options.allowRestart:
+          return .restart
+        default: break
+        }
+      }
+      switch session.apply(typed) {
+      case .accepted: return nil
+      case .stopped(let rule): return emergency(rule)
+      case .rejected(let failure):
+        attempts += 1
+        output.write(rejection(failure))
+        if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
+      }
+    }
+  }
+
+  private func rejection(_ failure: ParseFailure) -> String {
+    let sorry = definition.say("sorry", voice, fallback: "Sorry, I could not accept that")
+    let forExample = definition.say("forExample", voice, fallback: "For example")
+    return "\(sorry): \(failure.reason).\n\(forExample): \(failure.example).\n"
+  }
+
+  private func command(_ typed: String) -> String? {
+    switch AnswerWords.fold(typed) {
+    case "help", "?", "h": return "help"
+    case "back", "go back", "previous": return "back"
+    case "restart", "start again": return "restart"
+    default: return nil
+    }
+  }
+
+  /// Shows the review and takes a change or the submission. Returns an outcome
+  /// when the run ends; nil to go on (a change may have opened new questions).
+  private func review() -> DriverOutcome? {
+    let title =
+      voice == .receptionist
+      ? definition.say("reviewTitle", voice, fallback: "Read this summary back to the caller")
+      : definition.say("reviewTitle", voice, fallback: "Please check your answers")
+    output.write("\n\(title)\n\n")
+    let answers = session.effectiveAnswers
+    for (index, answer) in answers.enumerated() {
+      guard let question = definition.question(answer.questionID) else { continue }
+      let display = AnswerDisplay.text(answer.value, question: question, voice: voice)
+      output.write(TextWrapper.wrap("\(index + 1). \(question.label): \(display)", width: 76, hangingIndent: "    ") + "\n")
+    }
+    output.write(
+      "\n"
+        + definition.say(
+          "reviewPrompt", voice,
+          fallback: "Type submit to send, or the number of an answer to change it.") + "\n")
+    var attempts = 0
+    while true {
+      let event = input.read(prompt: "> ", prefill: nil, completions: ["submit"])
+      guard case .line(let raw) = event else {
+        switch event {
+        case .endOfInput: return .endedEarly(questionID: nil)
+        case .interrupted(let signal): return .interrupted(signal: signal, questionID: nil)
+        case .idleTimeout: return .idle
+        default:
+          output.write(definition.say("badEncoding", voice, fallback: "That line could not be read. Please type it again.") + "\n")
+          continue
+        }
+      }
+      let typed = AnswerWords.fold(TextSanitizer.clean(raw))
+      if ["submit", "send", "s", "done", "yes", "y", "confirm"].contains(typed) { return finish() }
+      if typed == "restart" || typed == "start again", options.allowRestart { return .restart }
+      if typed == "back" {
+        session.back()
+        return nil
+      }
+      if let number = Int(typed), (1...answers.count).contains(number),
+        let question = definition.question(answers[number - 1].questionID)
+      {
+        if let outcome = change(question, old: answers[number - 1]) { return outcome }
+        return nil
+      }
+      attempts += 1
+      output.write(
+        rejection(
+          ParseFailure(
+            "please type submit, or a number from 1 to \(answers.count)", example: "submit, or 3 to change answer 3")))
+      if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: "review") }
+    }
+  }
+
+  private func change(_ question: Question, old: Answer) -> DriverOutcome? {
+    output.write("\n" + QuestionPresenter(question: question, voice: voice).render())
+    output.write(
+      definition.say("changeHint", voice, fallback: "The current answer is shown; edit it, or press Enter to keep it.")
+        + "\n")
+    var attempts = 0
+    while true {
+      let event = input.read(
+        prompt: "> ", prefill: old.typed, completions: QuestionPresenter(question: question, voice: voice).completions)
+      switch event {
+      case .line(let raw):
+        let typed = TextSanitizer.clean(raw)
+        if typed.isEmpty || typed == old.typed { return nil }
+        switch session.apply(typed, to: question) {
+        case .accepted: return nil
+        case .stopped(let rule): return emergency(rule)
+        case .rejected(let failure):
+          attempts += 1
+          output.write(rejection(failure))
+          if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
+        }
+      case .invalidEncoding:
+        output.write(definition.say("badEncoding", voice, fallback: "That line could not be read. Please type it again.") + "\n")
+      case .endOfInput: return .endedEarly(questionID: question.id)
+      case .interrupted(let signal): return .interrupted(signal: signal, questionID: question.id)
+      case .idleTimeout: return .idle
+      }
+    }
+  }
+}

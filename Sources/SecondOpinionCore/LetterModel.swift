@@ -1,0 +1,118 @@
+/// The letter's content, worked out once from a record and laid out under the
+/// headings of seeds/letter.yaml; each format only prints it.
+public struct LetterModel: Sendable {
+  /// One labelled line of the letter.
+  public struct Entry: Sendable, Equatable {
+    /// The label ("Date of birth").
+    public var label: String
+    /// The value, from the record (inert text).
+    public var value: String
+  }
+
+  /// One heading with its lines, and paragraphs or a numbered list.
+  public struct Section: Sendable, Equatable {
+    /// The heading.
+    public var title: String
+    /// Labelled lines.
+    public var entries: [Entry]
+    /// Numbered items (reasons, questions).
+    public var items: [String]
+    /// Shown when there is nothing else.
+    public var empty: String?
+  }
+
+  /// The letter's title.
+  public var title: String
+  /// The line under the title (record id, date).
+  public var subtitle: String
+  /// The emergency banner, if the record is an emergency.
+  public var banner: String?
+  /// The sections in order.
+  public var sections: [Section]
+  /// The closing disclaimer.
+  public var disclaimer: String
+
+  /// Lays out a record.
+  public init(record: Record, layout: LetterLayout) {
+    title = layout.title
+    subtitle =
+      "Record \(record.id). Made \(Self.when(record.createdAt)). Interview version \(record.interviewVersion), triage version \(record.triage.version)."
+    banner = record.emergency.map {
+      "EMERGENCY: the interview was stopped because a red flag was reported (\($0.rule)). \($0.staffAction)"
+    }
+    disclaimer = layout.disclaimer
+    sections = layout.headings.compactMap { heading in
+      let section = Self.section(heading, record: record, layout: layout)
+      if !heading.mandatory, section.entries.isEmpty, section.items.isEmpty { return nil }
+      return section
+    }
+  }
+
+  private static func when(_ iso: String) -> String {
+    let date = String(iso.prefix(10))
+    let time = iso.count >= 16 ? String(iso.dropFirst(11).prefix(5)) : ""
+    return CalendarDate.long(date) + (time.isEmpty ? "" : " at \(time) UTC")
+  }
+
+  private static func section(_ heading: LetterLayout.Heading, record: Record, layout: LetterLayout) -> Section {
+    var section = Section(title: heading.title, entries: [], items: [], empty: heading.empty ?? "Not known")
+    let answers = record.answers.filter { $0.heading == heading.id }
+    section.entries = answers.map { Entry(label: $0.label, value: $0.display) }
+    switch heading.source ?? "answers" {
+    case "referral":
+      section.entries.insert(Entry(label: "Referral for", value: "A second opinion"), at: 0)
+      section.entries.insert(
+        Entry(label: "Clinical urgency", value: urgencyText(record.triage)), at: 1)
+    case "triage":
+      let triage = record.triage
+      section.entries.insert(contentsOf: [
+        Entry(label: "Urgency", value: urgencyText(triage)),
+        Entry(label: "Delay risk", value: triage.delayRisk.rawValue.capitalized),
+      ], at: 0)
+      if let mapping = triage.mapping {
+        section.entries.append(Entry(label: "NICE NG12 term", value: mapping.nice))
+        section.entries.append(Entry(label: "NHS e-Referral priority", value: mapping.eReferral))
+        section.entries.append(Entry(label: "FHIR request priority", value: mapping.fhir))
+      }
+      if let deadline = triage.decisionDeadline {
+        let fits =
+          deadline.waitExceedsDeadline
+          ? "The expected wait of \(deadline.expectedWaitDays) days does not fit before this date."
+          : "The expected wait of \(deadline.expectedWaitDays) days fits before this date."
+        section.entries.append(
+          Entry(
+            label: "Decision deadline",
+            value:
+              "Decide by \(CalendarDate.long(deadline.decideBy)), before the planned treatment on \(CalendarDate.long(deadline.treatmentDate)) (in \(deadline.daysUntilTreatment) days). \(fits)"
+          ))
+      }
+      section.items = triage.reasons
+      section.entries.append(Entry(label: "Assumptions", value: triage.assumptions.joined(separator: " ")))
+    case "alerts":
+      if let emergency = record.emergency {
+        section.entries.insert(Entry(label: "Emergency", value: "Red flag reported (\(emergency.rule)). \(emergency.staffAction)"), at: 0)
+      }
+    case "advice":
+      section.items = record.safetyAdvice.map { "\($0.title): \($0.text)" }
+    case "completedBy":
+      let person = record.completedBy
+      let who =
+        person.role == "receptionist"
+        ? "Receptionist \(person.name ?? "(name not given)"), with the caller, by telephone"
+        : "The patient, self-completed at a \(record.channel == .kiosk ? "kiosk in the practice" : "terminal")"
+      section.entries.insert(Entry(label: "Completed by", value: who), at: 0)
+      section.entries.insert(Entry(label: "Date", value: when(record.createdAt)), at: 1)
+    case "distribution":
+      section.items = layout.distribution
+    default: break
+    }
+    return section
+  }
+
+  /// The urgency in words with its time frame.
+  public static func urgencyText(_ triage: TriageResult) -> String {
+    let level = triage.urgency.rawValue.capitalized
+    guard let mapping = triage.mapping else { return level }
+    return "\(level): \(mapping.timeframe)"
+  }
+}

@@ -1,0 +1,24 @@
+/// Renders the letter as plain text wrapped for an 80-column terminal or printer.
+public enum PlainTextLetter {
+  /// The plain-text letter.
+  public static func render(_ model: LetterModel, width: Int = 80) -> String {
+    var out = model.title.uppercased() + "\n" + String(repeating: "=", count: min(model.title.count, width)) + "\n"
+    out += TextWrapper.wrap(model.subtitle, width: width) + "\n\n"
+    if let banner = model.banner {
+      out += AlertBox.render(title: "Emergency", body: banner)
+    }
+    for section in model.sections {
+      out += section.title + "\n" + String(repeating: "-", count: min(section.title.count, width)) + "\n"
+      for entry in section.entries {
+        out += TextWrapper.wrap("\(entry.label): \(entry.value)", width: width, hangingIndent: "    ") + "\n"
+      }
+      for (index, item) in section.items.enumerated() {
+        out += TextWrapper.wrap("  \(index + 1). \(item)", width: width, hangingIndent: "     ") + "\n"
+      }
+      if section.entries.isEmpty, section.items.isEmpty { out += (section.empty ?? "Not known") + "\n" }
+      out += "\n"
+    }
+    out += TextWrapper.wrap(model.disclaimer, width: width) + "\n"
+    return out
+  }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Builds the record from a finished (or stopped) session.
+public struct RecordBuilder: Sendable {
+  /// The seeds the session ran.
+  public var seeds: SeedBundle
+
+  /// Creates a builder.
+  public init(seeds: SeedBundle) { self.seeds = seeds }
+
+  /// Builds the record.
+  /// - Parameters:
+  ///   - session: the session, complete or stopped.
+  ///   - id: the record id (see `RecordID`).
+  ///   - createdAt: the time, ISO 8601.
+  ///   - channel: where it ran.
+  ///   - operatorName: the receptionist completing it, if any.
+  ///   - shown: the safety messages shown.
+  public func build(
+    session: InterviewSession, id: String, createdAt: String, channel: Channel, operatorName: String?,
+    shown: [ShownMessage]
+  ) -> Record {
+    let answers = session.stoppedBy == nil ? session.effectiveAnswers : session.answers.all
+    var set = AnswerSet()
+    for answer in answers { set.set(answer) }
+    let triage = seeds.evaluator.evaluate(set, voice: session.voice, today: session.today)
+    let recordAnswers = answers.compactMap { answer -> RecordAnswer? in
+      guard let question = seeds.interview.question(answer.questionID) else { return nil }
+      return RecordAnswer(
+        questionId: question.id, type: question.type, heading: question.heading, label: question.label,
+        field: question.field, question: question.text.text(for: session.voice), typed: answer.typed,
+        state: answer.value.state, value: RecordValue(answer.value),
+        display: AnswerDisplay.text(answer.value, question: question, voice: session.voice))
+    }
+    let emergency = session.stoppedBy.map {
+      EmergencyFlag(
+        rule: $0.id,
+        staffAction:
+          "A red flag was reported during the second-opinion interview. Speak to the patient now and follow the practice's emergency procedure.")
+    }
+    return Record(
+      schemaVersion: Record.currentSchemaVersion, id: id, createdAt: createdAt, mode: session.voice,
+      channel: channel, status: emergency == nil ? "complete" : "emergency", emergency: emergency,
+      completedBy: RecordPerson(
+        role: session.voice == .receptionist ? "receptionist" : "patient",
+        name: session.voice == .receptionist ? operatorName : nil),
+      interviewVersion: seeds.interview.version, answers: recordAnswers, triage: triage, safetyAdvice: shown)
+  }
+
+  /// Encodes a record as JSON with sorted keys, so files and diffs are stable.
+  public static func encode(_ record: Record) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    var data = try encoder.encode(record)
+    data.append(0x0A)
+    return data
+  }
+
+  /// Decodes a record.
+  public static func decode(_ data: Data) throws -> Record {
+    try JSONDecoder().decode(Record.self, from: data)
+  }
+}

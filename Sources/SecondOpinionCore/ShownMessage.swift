@@ -1,0 +1,16 @@
+/// A safety message as it was shown to the person.
+public struct ShownMessage: Codable, Sendable, Equatable {
+  /// The message id.
+  public var id: String
+  /// Its title.
+  public var title: String
+  /// The text exactly as shown.
+  public var text: String
+
+  /// Creates a shown message.
+  public init(id: String, title: String, text: String) {
+    self.id = id
+    self.title = title
+    self.text = text
+  }
+}

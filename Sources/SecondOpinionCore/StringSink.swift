@@ -1,0 +1,12 @@
+/// An output sink that collects everything written, for tests and cases.
+public final class StringSink: OutputSink {
+  /// Everything written so far.
+  public private(set) var text = ""
+
+  /// Creates an empty sink.
+  public init() {}
+
+  public func write(_ text: String) { self.text += text }
+
+  public func alert(title: String, body: String) { self.text += AlertBox.render(title: title, body: body) }
+}

@@ -1,0 +1,16 @@
+/// An outcome of a decision tree.
+public struct TreeLeaf: Codable, Sendable, Equatable {
+  /// Stable id, named by cases that reach it.
+  public var id: String
+  /// The urgency given, in the urgency tree.
+  public var urgency: Urgency?
+  /// The delay risk given, in the delay-risk tree.
+  public var delayRisk: DelayRisk?
+  /// The reason recorded for the outcome.
+  public var reason: String
+  /// Line in the YAML file (filled by the loader).
+  public var line: Int?
+
+  /// The severity of the outcome, whichever axis it is on.
+  public var severity: Int { urgency?.severity ?? delayRisk?.severity ?? 0 }
+}

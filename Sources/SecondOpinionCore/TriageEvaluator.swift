@@ -1,0 +1,103 @@
+/// Walks both decision trees over a set of answers. Where a test cannot be
+/// decided because an answer is unknown, the branch with the more severe worst
+/// outcome is taken and the reason says so: it never under-triages by guessing.
+public struct TriageEvaluator: Sendable {
+  /// The triage definition.
+  public let definition: TriageDefinition
+  /// The facts the interview defines (days until treatment, age).
+  public let facts: [FactDefinition]
+
+  /// Creates an evaluator.
+  public init(definition: TriageDefinition, facts: [FactDefinition]) {
+    self.definition = definition
+    self.facts = facts
+  }
+
+  /// Evaluates the answers.
+  public func evaluate(_ answers: AnswerSet, voice: Voice, today: String) -> TriageResult {
+    let context = EvaluationContext(
+      answers: answers, voice: voice, today: today, facts: facts, assumptions: definition.assumptions)
+    let urgency = walk(definition.urgency, name: "urgency", context: context)
+    let delay = walk(definition.delayRisk, name: "delayRisk", context: context)
+    let level = urgency.leaf.urgency ?? .emergency
+    var reasons: [String] = []
+    for step in urgency.steps + delay.steps where step.result != "no" {
+      if !reasons.contains(step.reason) { reasons.append(step.reason) }
+    }
+    let deadline = self.deadline(context: context, answers: answers)
+    var assumptions = definition.assumptions.map { assumption -> String in
+      let resolved = assumption.resolve(in: answers)
+      let note = resolved.usedDefault ? " (the cautious default, as the route is not known)" : ""
+      return "\(assumption.description): \(Int(resolved.value)) days\(note). Source: \(assumption.source)."
+    }
+    assumptions.append(
+      "The decision should be made at least \(definition.decisionMarginDays) days before a planned treatment date.")
+    return TriageResult(
+      urgency: level,
+      delayRisk: delay.leaf.delayRisk ?? .high,
+      urgencyLeaf: urgency.leaf.id,
+      delayRiskLeaf: delay.leaf.id,
+      path: urgency.steps + delay.steps,
+      reasons: reasons,
+      mapping: definition.mapping(level),
+      decisionDeadline: deadline,
+      assumptions: assumptions,
+      version: definition.version)
+  }
+
+  private func walk(_ tree: DecisionTree, name: String, context: EvaluationContext) -> (
+    steps: [PathStep], leaf: TreeLeaf
+  ) {
+    var steps: [PathStep] = []
+    var current = tree.root
+    var visited: Set<String> = []
+    while let node = tree.node(current), !visited.contains(current) {
+      visited.insert(current)
+      let truth = node.test.evaluate(in: context)
+      switch truth {
+      case .yes:
+        steps.append(PathStep(tree: name, node: node.id, ask: node.ask, result: "yes", reason: node.because))
+        current = node.yes
+      case .no:
+        steps.append(
+          PathStep(tree: name, node: node.id, ask: node.ask, result: "no", reason: node.otherwise ?? "Not the case."))
+        current = node.no
+      case .unknown:
+        let takeYes = tree.worstSeverity(from: node.yes) >= tree.worstSeverity(from: node.no)
+        let reason =
+          "Not known (\(node.ask.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "?")))), so the safer branch was taken: "
+          + (takeYes ? node.because : (node.otherwise ?? "not the case."))
+        steps.append(PathStep(tree: name, node: node.id, ask: node.ask, result: "unknown", reason: reason))
+        current = takeYes ? node.yes : node.no
+      }
+    }
+    // A missing or cyclic target can only come from an unchecked definition:
+    // fail safe to the most severe outcome.
+    let leaf =
+      tree.leaf(current)
+      ?? TreeLeaf(
+        id: "undefined", urgency: name == "urgency" ? .emergency : nil, delayRisk: name == "urgency" ? nil : .high,
+        reason: "The triage definition is incomplete here, so the most severe outcome was given.")
+    steps.append(
+      PathStep(
+        tree: name, node: leaf.id, ask: leaf.urgency?.rawValue ?? leaf.delayRisk?.rawValue ?? "", result: "leaf",
+        reason: leaf.reason))
+    return (steps, leaf)
+  }
+
+  private func deadline(context: EvaluationContext, answers: AnswerSet) -> DecisionDeadline? {
+    guard let fact = facts.first(where: { $0.daysUntil != nil }),
+      case .date(let treatmentDate)? = answers[fact.questionID]?.value,
+      let days = CalendarDate.days(from: context.today, to: treatmentDate),
+      let decideBy = CalendarDate.adding(days: -definition.decisionMarginDays, to: treatmentDate)
+    else { return nil }
+    let wait = definition.assumptions.first { $0.id == "expected_wait_days" }
+    let waitDays = Int(wait?.resolve(in: answers).value ?? 126)
+    return DecisionDeadline(
+      treatmentDate: treatmentDate, decideBy: decideBy, daysUntilTreatment: days, expectedWaitDays: waitDays,
+      waitExceedsDeadline: waitDays > days - definition.decisionMarginDays,
+      assumption: wait?.description ?? "Expected wait for a second opinion")
+  }
+}
+
+import Foundation

@@ -1,0 +1,23 @@
+/// The triage of one interview: both axes, the paths taken and their reasons.
+public struct TriageResult: Codable, Sendable, Equatable {
+  /// How soon the second opinion is needed.
+  public var urgency: Urgency
+  /// What waiting could cost.
+  public var delayRisk: DelayRisk
+  /// The leaf reached in each tree.
+  public var urgencyLeaf: String
+  /// The leaf reached in the delay-risk tree.
+  public var delayRiskLeaf: String
+  /// Every node visited, then the leaf, for both trees.
+  public var path: [PathStep]
+  /// The reasons for the scores, in order: what held, what was unknown, the outcome.
+  public var reasons: [String]
+  /// The mapping of the urgency level onto public scales.
+  public var mapping: UrgencyMapping?
+  /// The decision deadline, where a treatment date is known.
+  public var decisionDeadline: DecisionDeadline?
+  /// The assumptions used, in words.
+  public var assumptions: [String]
+  /// The triage version.
+  public var version: String
+}

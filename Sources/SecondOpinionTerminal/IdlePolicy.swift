@@ -1,0 +1,15 @@
+/// The kiosk's idle reset: after `idleSeconds` without a key, a countdown of
+/// `warningSeconds` in the prompt; no key by then and the line reader reports
+/// an idle timeout.
+public struct IdlePolicy: Sendable {
+  /// Seconds without a keystroke before the warning.
+  public var idleSeconds: Int
+  /// Seconds of countdown after the warning.
+  public var warningSeconds: Int
+
+  /// Creates a policy.
+  public init(idleSeconds: Int, warningSeconds: Int) {
+    self.idleSeconds = idleSeconds
+    self.warningSeconds = warningSeconds
+  }
+}

@@ -1,0 +1,98 @@
+import CTerminalShim
+import Foundation
+import SecondOpinionCore
+
+/// Reads lines with GNU readline (callback interface, polled), for a terminal:
+/// line editing, in-session history, tab completion of the question's choices,
+/// and an optional idle countdown.
+public final class ReadlineLineReader: LineSource {
+  private let idle: IdlePolicy?
+  private let output: TerminalOutput
+
+  /// Sets up readline. `kiosk` disables yanking killed text back.
+  public init(kiosk: Bool, idle: IdlePolicy?, output: TerminalOutput) {
+    self.idle = idle
+    self.output = output
+    so_rl_init(kiosk ? 1 : 0)
+  }
+
+  public func read(prompt: String, prefill: String?, completions: [String]) -> LineEvent {
+    setCompletions(completions)
+    so_rl_begin(prompt, prefill)
+    var idleSince = Date()
+    var counting = false
+    while true {
+      let timeout: Int32
+      if let idle {
+        let elapsed = Date().timeIntervalSince(idleSince)
+        if counting {
+          let left = Double(idle.idleSeconds + idle.warningSeconds) - elapsed
+          if left <= 0 {
+            so_rl_end()
+            output.write("\n")
+            return .idleTimeout
+          }
+          so_rl_set_prompt(Self.countdownPrompt(Int(left.rounded(.up))) + prompt)
+          timeout = Int32(min(1000, max(1, left * 1000)))
+        } else {
+          let left = Double(idle.idleSeconds) - elapsed
+          if left <= 0 {
+            counting = true
+            output.write("\u{07}")
+            continue
+          }
+          timeout = Int32(min(1000, max(1, left * 1000)))
+        }
+      } else {
+        timeout = -1
+      }
+      switch so_rl_step(timeout) {
+      case Int32(SO_STEP_PENDING.rawValue):
+        idleSince = Date()
+        if counting {
+          counting = false
+          so_rl_set_prompt(prompt)
+        }
+      case Int32(SO_STEP_LINE.rawValue):
+        guard let pointer = so_rl_take_line() else { return .endOfInput }
+        defer { free(pointer) }
+        let length = strlen(pointer)
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: length)
+        guard let line = String(validating: bytes, as: UTF8.self) else { return .invalidEncoding }
+        let clean = TextSanitizer.clean(line)
+        if !clean.isEmpty { so_rl_add_history(clean) }
+        return .line(line)
+      case Int32(SO_STEP_EOF.rawValue):
+        output.write("\n")
+        return .endOfInput
+      case Int32(SO_STEP_TIMEOUT.rawValue):
+        continue
+      case Int32(SO_STEP_SIGNAL.rawValue):
+        so_rl_end()
+        output.write("\n")
+        return .interrupted(Int32(so_take_signal()))
+      default:
+        so_rl_end()
+        return .endOfInput
+      }
+    }
+  }
+
+  /// The prompt during the idle countdown.
+  static func countdownPrompt(_ seconds: Int) -> String {
+    "[Are you still there? Press any key, or this starts again in \(seconds)s] "
+  }
+
+  /// Forgets everything typed: history, the partial line and the undo list.
+  public func forget() { so_rl_forget() }
+
+  private func setCompletions(_ items: [String]) {
+    var pointers = items.map { strdup($0) }
+    pointers.withUnsafeMutableBufferPointer { buffer in
+      buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: buffer.count) {
+        so_rl_set_completions($0, Int32(buffer.count))
+      }
+    }
+    for pointer in pointers { free(pointer) }
+  }
+}

@@ -1,0 +1,13 @@
+import CTerminalShim
+
+/// The process's signal handling: SIGINT, SIGTERM and SIGHUP are caught into a
+/// flag that line readers report; SIGPIPE is ignored; on a kiosk Ctrl-Z and
+/// Ctrl-\ are ignored too.
+public enum SignalTrap {
+  /// Installs the handlers.
+  public static func install(kiosk: Bool) { so_install_signals(kiosk ? 1 : 0) }
+  /// The pending signal, cleared (0 when none).
+  public static func take() -> Int32 { Int32(so_take_signal()) }
+  /// The pending signal, not cleared.
+  public static func peek() -> Int32 { Int32(so_peek_signal()) }
+}

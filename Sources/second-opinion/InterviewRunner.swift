@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import SecondOpinionCore
+import SecondOpinionStorage
+import SecondOpinionTerminal
+
+/// Runs one interview on the terminal or a pipe and turns its outcome into
+/// files and an exit code. Shared by `interview` and `resume`.
+struct InterviewRunner {
+  let seeds: SeedBundle
+  let voice: Voice
+  let operatorName: String?
+  let output: OutputOptions
+  let clock: Clock
+  let recordID: String
+  let createdAt: String
+
+  /// Runs the session to its end; throws the exit code.
+  func run(session: InterviewSession, showIntroduction: Bool) throws {
+    let interactive = isatty(STDIN_FILENO) == 1
+    SignalTrap.install(kiosk: false)
+    let screen = TerminalOutput()
+    let input: LineSource =
+      interactive ? ReadlineLineReader(kiosk: false, idle: nil, output: screen) : PlainLineReader()
+    let driver = InterviewDriver(
+      session: session, input: input, output: screen,
+      options: DriverOptions(channel: interactive ? .terminal : .pipe, maxAttempts: interactive ? nil : 20))
+    let outcome = driver.run(showIntroduction: showIntroduction)
+    let drafts = DraftStore(outputFolder: output.folder)
+    switch outcome {
+    case .completed, .emergency:
+      let record = RecordBuilder(seeds: seeds).build(
+        session: driver.session, id: recordID, createdAt: createdAt, channel: interactive ? .terminal : .pipe,
+        operatorName: operatorName, shown: driver.shown)
+      let paths: [String]
+      do {
+        paths = try OutputFiles(folder: output.folder).write(record: record, layout: seeds.letter, formats: output.format)
+      } catch let error as StorageError {
+        Diagnostics.error("\(error). The interview was not saved.")
+        if voice == .receptionist { try? saveDraft(driver.session, waitingAt: nil, reason: "storage-failed") }
+        throw ExitStatus.storage
+      }
+      drafts.remove(recordID)
+      screen.write("\nSaved:\n" + paths.map { "  \($0)\n" }.joined())
+      if case .emergency = outcome { throw ExitStatus.emergency }
+    case .endedEarly(let questionID):
+      if voice == .receptionist, interactive {
+        try saveDraft(driver.session, waitingAt: questionID, reason: "ended")
+        throw ExitStatus.draftSaved
+      }
+      let name = questionID.map { id in
+        "question `\(id)` (\"\(seeds.interview.question(id)?.label ?? id)\")"
+      } ?? "the final review (type submit to send)"
+      Diagnostics.error("the input ended before the interview was complete: \(name) was not answered. No record was written.")
+      throw ExitStatus.endedEarly
+    case .interrupted(let signal, let questionID):
+      if voice == .receptionist {
+        let reason = signal == SIGHUP ? "hang-up" : signal == SIGTERM ? "terminated" : "interrupted"
+        try saveDraft(driver.session, waitingAt: questionID, reason: reason)
+        throw ExitStatus.draftSaved
+      }
+      Diagnostics.error("stopped by signal \(signal). Nothing was saved.")
+      throw ExitStatus.signal(signal)
+    case .tooManyAttempts(let questionID):
+      Diagnostics.error("too many answers in a row were not accepted at question `\(questionID)`. No record was written.")
+      throw ExitStatus.tooManyAttempts
+    case .idle, .restart:
+      throw ExitStatus.endedEarly
+    }
+  }
+
+  private func saveDraft(_ session: InterviewSession, waitingAt: String?, reason: String) throws {
+    let items = session.history.compactMap { id in session.answers[id].map { Draft.Item(questionId: id, typed: $0.typed) } }
+    let draft = Draft(
+      id: recordID, mode: voice.rawValue, operator: operatorName, createdAt: createdAt, savedAt: RecordID.iso8601(Date()),
+      today: session.today, answers: items, waitingAt: waitingAt, reason: reason)
+    do {
+      try DraftStore(outputFolder: output.folder).save(draft)
+    } catch let error as StorageError {
+      Diagnostics.error("could not save the draft: \(error)")
+      throw ExitStatus.storage
+    }
+    Diagnostics.error("the call was saved as draft \(recordID). Continue it with: second-opinion resume \(recordID)")
+  }
+}

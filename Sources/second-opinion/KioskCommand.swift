@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import SecondOpinionCore
+import SecondOpinionStorage
+import SecondOpinionTerminal
+
+/// `second-opinion kiosk`: patient interviews one after another on a shared
+/// terminal, with an idle reset and nothing of one patient left for the next.
+/// After every patient the screen and scrollback are cleared and the process
+/// replaces itself (exec), so no answer, history or kill ring survives in memory.
+struct KioskCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kiosk",
+    abstract: "Run patient interviews one after another on a shared kiosk terminal.",
+    discussion: """
+      Staff stop the kiosk with SIGTERM (systemctl stop), or by typing the staff code at the \
+      welcome screen when $SECOND_OPINION_STAFF_CODE is set (there is no built-in code). \
+      Ctrl-C offers to start again; Ctrl-D, Ctrl-Z and Ctrl-\\ do nothing.
+      """)
+
+  @Option(name: .long, help: "Seconds without a key before the idle warning.")
+  var idleTimeout: Int = 120
+
+  @Option(name: .long, help: "Seconds of countdown after the idle warning before the reset.")
+  var idleWarning: Int = 30
+
+  @Option(name: .long, help: "Fix the clock (ISO 8601), as in tests.")
+  var now: String?
+
+  @OptionGroup var seedsOption: SeedsOption
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    guard idleTimeout >= 1, idleWarning >= 1 else {
+      throw ValidationError("--idle-timeout and --idle-warning must be at least 1 second.")
+    }
+  }
+
+  func run() throws {
+    guard isatty(STDIN_FILENO) == 1 else {
+      Diagnostics.error("the kiosk needs a terminal on standard input; use `interview` for piped answers.")
+      throw ExitStatus.usage
+    }
+    setenv("INPUTRC", "/dev/null", 1)
+    setlocale(LC_ALL, "C.UTF-8")
+    let seeds = try seedsOption.load()
+    SignalTrap.install(kiosk: true)
+    let screen = TerminalOutput()
+    let reader = ReadlineLineReader(
+      kiosk: true, idle: IdlePolicy(idleSeconds: idleTimeout, warningSeconds: idleWarning), output: screen)
+    let input = KioskInput(reader: reader)
+    screen.clearScreen()
+    try welcome(seeds, screen: screen, input: input)
+    let clock = try Clock(fixed: now)
+    var session = InterviewSession(seeds: seeds, voice: .patient, today: clock.today)
+    var showIntroduction = true
+    while true {
+      let driver = InterviewDriver(
+        session: session, input: input, output: screen,
+        options: DriverOptions(channel: .kiosk, maxAttempts: nil, allowRestart: true))
+      let outcome = driver.run(showIntroduction: showIntroduction)
+      showIntroduction = false
+      switch outcome {
+      case .completed:
+        save(driver, seeds: seeds, clock: clock, screen: screen)
+        screen.write("\n" + seeds.interview.say("kioskThanks", .patient, fallback: "Thank you. Please let the reception desk know you have finished.") + "\n")
+        pause(input, seconds: 20)
+        reset(screen, reader)
+      case .emergency:
+        save(driver, seeds: seeds, clock: clock, screen: screen)
+        // The alert stays on screen until someone presses Enter: staff must see it.
+        _ = reader.read(prompt: "[Press Enter when a member of staff is with you] ", prefill: nil, completions: [])
+        reset(screen, reader)
+      case .idle, .restart:
+        reset(screen, reader)
+      case .interrupted(let signal, _):
+        if signal == SIGTERM || signal == SIGHUP {
+          reader.forget()
+          screen.clearScreen()
+          throw ExitStatus.ok
+        }
+        screen.write("\nDo you want to start again? Your answers so far will be deleted. (yes or no)\n")
+        if case .line(let answer) = reader.read(prompt: "> ", prefill: nil, completions: ["yes", "no"]),
+          AnswerWords.yes.contains(AnswerWords.fold(TextSanitizer.clean(answer)))
+        {
+          reset(screen, reader)
+        }
+        session = driver.session
+      case .endedEarly, .tooManyAttempts:
+        session = driver.session
+      }
+    }
+  }
+
+  private func welcome(_ seeds: SeedBundle, screen: TerminalOutput, input: KioskInput) throws {
+    let text = seeds.interview.say(
+      "kioskWelcome", .patient,
+      fallback: "Welcome. This screen helps you ask for a second opinion about your care. Your answers are private and go only to the practice.")
+    screen.write(TextWrapper.wrap(text, width: 76) + "\n\nPress Enter to start.\n")
+    let staffCode = ProcessInfo.processInfo.environment["SECOND_OPINION_STAFF_CODE"].flatMap { $0.isEmpty ? nil : $0 }
+    while true {
+      switch input.reader.read(prompt: "> ", prefill: nil, completions: []) {
+      case .line(let line):
+        if let staffCode, line == staffCode {
+          input.reader.forget()
+          screen.clearScreen()
+          throw ExitStatus.ok
+        }
+        screen.clearScreen()
+        return
+      case .interrupted(let signal) where signal == SIGTERM || signal == SIGHUP:
+        screen.clearScreen()
+        throw ExitStatus.ok
+      default:
+        continue
+      }
+    }
+  }
+
+  private func save(_ driver: InterviewDriver, seeds: SeedBundle, clock: Clock, screen: TerminalOutput) {
+    let record = RecordBuilder(seeds: seeds).build(
+      session: driver.session, id: clock.recordID(), createdAt: RecordID.iso8601(clock.fixed ? clock.now : Date()),
+      channel: .kiosk, operatorName: nil, shown: driver.shown)
+    do {
+      _ = try OutputFiles(folder: output.folder).write(record: record, layout: seeds.letter, formats: output.format)
+    } catch {
+      Diagnostics.error("\(error)")
+      screen.write("\nYour answers could not be saved. Please tell the reception desk.\n")
+    }
+  }
+
+  private func pause(_ input: KioskInput, seconds: Int) {
+    _ = input.reader.read(prompt: "[Press Enter to finish] ", prefill: nil, completions: [])
+  }
+
+  /// Clears everything of this patient and starts a fresh process.
+  private func reset(_ screen: TerminalOutput, _ reader: ReadlineLineReader) -> Never {
+    reader.forget()
+    screen.clearScreen()
+    let arguments = CommandLine.arguments
+    var pointers = arguments.map { strdup($0) } + [nil]
+    execv("/proc/self/exe", &pointers)
+    // exec failed: the memory cannot be wiped, so stop rather than keep answers.
+    Diagnostics.error("could not restart the kiosk for the next patient; stopping.")
+    Foundation.exit(1)
+  }
+}

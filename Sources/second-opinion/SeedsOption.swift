@@ -1,0 +1,22 @@
+import ArgumentParser
+import SecondOpinionCore
+import SecondOpinionStorage
+
+/// `--seeds DIR`, shared by the commands that read seeds/.
+struct SeedsOption: ParsableArguments {
+  @Option(name: .long, help: "The seeds folder (default: $SECOND_OPINION_SEEDS, or seeds/ of this checkout).")
+  var seeds: String?
+
+  /// The folder used.
+  var folder: String { SeedsDirectory.locate(seeds) }
+
+  /// Loads the bundle, or exits 6 with the defect.
+  func load() throws -> SeedBundle {
+    do {
+      return try SeedsDirectory.load(folder)
+    } catch let error as SeedError {
+      Diagnostics.error("the seeds are not usable: \(error)")
+      throw ExitStatus.seedsInvalid
+    }
+  }
+}
