@@ -9,7 +9,11 @@ public enum AnswerDisplay {
       return ids.map { question.choice($0)?.label.text(for: voice) ?? $0 }.joined(separator: "; ")
     case .bool(let flag): return flag ? "Yes" : "No"
     case .text(let text):
-      return question.format == .nhsNumber ? NHSNumber.display(text) : text
+      switch question.format {
+      case .nhsNumber: return NHSNumber.display(text)
+      case .phone: return UKPhone.display(text)
+      default: return text
+      }
     case .date(let iso): return CalendarDate.long(iso)
     case .number(let number): return String(number)
     case .unknown: return "Not known (not sure)"

@@ -102,7 +102,8 @@ public struct AnswerParser: Sendable {
       return .success(.text(postcode))
     case .phone:
       guard let phone = UKPhone.normalise(typed) else {
-        return .failure(failure("that is not the shape of a UK phone number (10 or 11 digits starting 0, or +44)", question))
+        return .failure(
+          failure("that is not the shape of a UK phone number (10 or 11 digits starting 0, or +44)", question))
       }
       return .success(.text(phone))
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words accepted for "not sure", "prefer not to say", yes and no, and
 /// skipping an optional question. Compared in lower case, trimmed.
 public enum AnswerWords {
@@ -31,5 +33,3 @@ public enum AnswerWords {
       .trimmingCharacters(in: CharacterSet(charactersIn: ".!"))
   }
 }
-
-import Foundation

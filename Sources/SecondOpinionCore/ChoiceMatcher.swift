@@ -1,3 +1,5 @@
+import Foundation
+
 /// Matches typed words to a question's choices: by number, by id or label, by
 /// the unambiguous start of a label, id or synonym, then by the start of any
 /// word in a label. Several choices are separated by commas (or spaces between
@@ -73,9 +75,8 @@ public struct ChoiceMatcher: Sendable {
       return .failure(parser.failure("\"\(part)\" is not one of the choices", question))
     default:
       let listed = candidates.prefix(3).map { "\"\($0.label.text(for: voice))\"" }.joined(separator: " or ")
-      return .failure(parser.failure("\"\(part)\" could mean \(listed); type more of the word, or its number", question))
+      return .failure(
+        parser.failure("\"\(part)\" could mean \(listed); type more of the word, or its number", question))
     }
   }
 }
-
-import Foundation

@@ -45,25 +45,37 @@ public struct DefinitionChecker: Sendable {
     for question in interview.questions {
       for voice in Voice.allCases {
         if !question.text.has(voice) || question.text.shared {
-          found.append(SeedError(file: file, line: question.line, message: "question `\(question.id)` has no \(voice.rawValue) wording for its text"))
+          found.append(
+            SeedError(
+              file: file, line: question.line,
+              message: "question `\(question.id)` has no \(voice.rawValue) wording for its text"))
         }
         if !question.help.has(voice) || question.help.shared {
-          found.append(SeedError(file: file, line: question.line, message: "question `\(question.id)` has no \(voice.rawValue) wording for its help"))
+          found.append(
+            SeedError(
+              file: file, line: question.line,
+              message: "question `\(question.id)` has no \(voice.rawValue) wording for its help"))
         }
       }
       let isChoice = question.type == .singleChoice || question.type == .multipleChoice
       if isChoice, (question.choices ?? []).isEmpty {
-        found.append(SeedError(file: file, line: question.line, message: "choice question `\(question.id)` has no choices"))
+        found.append(
+          SeedError(file: file, line: question.line, message: "choice question `\(question.id)` has no choices"))
       }
       if !isChoice, question.choices != nil {
-        found.append(SeedError(file: file, line: question.line, message: "question `\(question.id)` is \(question.type.rawValue) but lists choices"))
+        found.append(
+          SeedError(
+            file: file, line: question.line,
+            message: "question `\(question.id)` is \(question.type.rawValue) but lists choices"))
       }
     }
     return found
   }
 
   /// Checks one condition's ids and values; `before` is the index it may read up to.
-  func conditionDefects(_ condition: Condition, before limit: Int?, owner: String, file: String, line: Int?) -> [SeedError] {
+  func conditionDefects(_ condition: Condition, before limit: Int?, owner: String, file: String, line: Int?)
+    -> [SeedError]
+  {
     var found: [SeedError] = []
     for id in condition.questionIDs {
       guard let index = interview.index(of: id) else {
@@ -71,7 +83,8 @@ public struct DefinitionChecker: Sendable {
         continue
       }
       if let limit, index >= limit {
-        found.append(SeedError(file: file, line: line, message: "`\(owner)` tests `\(id)`, which is not asked before it"))
+        found.append(
+          SeedError(file: file, line: line, message: "`\(owner)` tests `\(id)`, which is not asked before it"))
       }
     }
     for (id, value) in condition.testedValues {
@@ -81,10 +94,17 @@ public struct DefinitionChecker: Sendable {
         found.append(
           SeedError(
             file: file, line: line,
-            message: "`\(owner)` tests `\(id)` for `\(value)`, which it cannot give (it gives: \(possible.sorted().joined(separator: ", ")))"))
+            message:
+              "`\(owner)` tests `\(id)` for `\(value)`, which it cannot give (it gives: \(possible.sorted().joined(separator: ", ")))"
+          ))
       }
       if possible.isEmpty {
-        found.append(SeedError(file: file, line: line, message: "`\(owner)` tests the value of `\(id)`, a \(question.type.rawValue) question; test its state or a fact instead"))
+        found.append(
+          SeedError(
+            file: file, line: line,
+            message:
+              "`\(owner)` tests the value of `\(id)`, a \(question.type.rawValue) question; test its state or a fact instead"
+          ))
       }
     }
     let facts = Set((interview.facts ?? []).map(\.id))
@@ -102,7 +122,9 @@ public struct DefinitionChecker: Sendable {
       }
     }
     for fact in interview.facts ?? [] where interview.question(fact.questionID)?.type != .date {
-      found.append(SeedError(file: file, message: "fact `\(fact.id)` must be computed from a date question, not `\(fact.questionID)`"))
+      found.append(
+        SeedError(
+          file: file, message: "fact `\(fact.id)` must be computed from a date question, not `\(fact.questionID)`"))
     }
     return found
   }
@@ -115,7 +137,8 @@ public struct DefinitionChecker: Sendable {
     func visit(_ id: String, _ trail: [String]) {
       if state[id] == 1 {
         let cycle = (trail.drop { $0 != id } + [id]).joined(separator: " -> ")
-        found.append(SeedError(file: file, line: interview.question(id)?.line, message: "conditions form a cycle: \(cycle)"))
+        found.append(
+          SeedError(file: file, line: interview.question(id)?.line, message: "conditions form a cycle: \(cycle)"))
         return
       }
       guard state[id] == nil else { return }
@@ -137,7 +160,10 @@ public struct DefinitionChecker: Sendable {
       guard let condition = question.when else { continue }
       if !canHold(condition, dead: dead, before: index) {
         dead.insert(question.id)
-        found.append(SeedError(file: file, line: question.line, message: "question `\(question.id)` can never be asked: its condition can never hold"))
+        found.append(
+          SeedError(
+            file: file, line: question.line,
+            message: "question `\(question.id)` can never be asked: its condition can never hold"))
       }
     }
     return found
@@ -180,8 +206,13 @@ public struct DefinitionChecker: Sendable {
     for id in interview.closingMessages where interview.message(id) == nil {
       found.append(SeedError(file: file, message: "closingMessages names unknown message `\(id)`"))
     }
-    if let first = interview.questions.first, !interview.stops.contains(where: { $0.when.questionIDs.contains(first.id) }) {
-      found.append(SeedError(file: file, line: first.line, message: "the first question `\(first.id)` must be the red-flag screen named by a stop rule"))
+    if let first = interview.questions.first,
+      !interview.stops.contains(where: { $0.when.questionIDs.contains(first.id) })
+    {
+      found.append(
+        SeedError(
+          file: file, line: first.line,
+          message: "the first question `\(first.id)` must be the red-flag screen named by a stop rule"))
     }
     return found
   }
@@ -189,7 +220,9 @@ public struct DefinitionChecker: Sendable {
   private func headings() -> [SeedError] {
     let known = Set(seeds.letter.headings.map(\.id))
     return interview.questions.filter { !known.contains($0.heading) }.map {
-      SeedError(file: file, line: $0.line, message: "question `\($0.id)` names letter heading `\($0.heading)`, which letter.yaml does not have")
+      SeedError(
+        file: file, line: $0.line,
+        message: "question `\($0.id)` names letter heading `\($0.heading)`, which letter.yaml does not have")
     }
   }
 
@@ -200,12 +233,19 @@ public struct DefinitionChecker: Sendable {
       found.append(SeedError(file: triageFile, message: "\(name) tree: root `\(tree.root)` is not a node"))
     }
     for node in tree.nodes {
-      found += conditionDefects(node.test, before: nil, owner: "\(name) node \(node.id)", file: triageFile, line: node.line)
+      found += conditionDefects(
+        node.test, before: nil, owner: "\(name) node \(node.id)", file: triageFile, line: node.line)
       for target in [node.yes, node.no] where !ids.contains(target) {
-        found.append(SeedError(file: triageFile, line: node.line, message: "\(name) node `\(node.id)` leads to unknown id `\(target)`"))
+        found.append(
+          SeedError(
+            file: triageFile, line: node.line, message: "\(name) node `\(node.id)` leads to unknown id `\(target)`"))
       }
-      for assumption in node.test.assumptionNames where !seeds.triage.assumptions.contains(where: { $0.id == assumption }) {
-        found.append(SeedError(file: triageFile, line: node.line, message: "\(name) node `\(node.id)` uses unknown assumption `\(assumption)`"))
+      for assumption in node.test.assumptionNames
+      where !seeds.triage.assumptions.contains(where: { $0.id == assumption }) {
+        found.append(
+          SeedError(
+            file: triageFile, line: node.line,
+            message: "\(name) node `\(node.id)` uses unknown assumption `\(assumption)`"))
       }
       // Never under-triage: whatever the yes branch gives must be at least as
       // severe as anything the no branch could give.
@@ -215,7 +255,9 @@ public struct DefinitionChecker: Sendable {
         found.append(
           SeedError(
             file: triageFile, line: node.line,
-            message: "\(name) node `\(node.id)`: its yes branch can give a less severe outcome than its no branch, so a case matching a later rule could be under-triaged; order the rules by severity"))
+            message:
+              "\(name) node `\(node.id)`: its yes branch can give a less severe outcome than its no branch, so a case matching a later rule could be under-triaged; order the rules by severity"
+          ))
       }
     }
     for leaf in tree.leaves {
@@ -223,7 +265,8 @@ public struct DefinitionChecker: Sendable {
         found.append(SeedError(file: triageFile, line: leaf.line, message: "urgency leaf `\(leaf.id)` has no urgency"))
       }
       if name == "delayRisk", leaf.delayRisk == nil {
-        found.append(SeedError(file: triageFile, line: leaf.line, message: "delay-risk leaf `\(leaf.id)` has no delayRisk"))
+        found.append(
+          SeedError(file: triageFile, line: leaf.line, message: "delay-risk leaf `\(leaf.id)` has no delayRisk"))
       }
     }
     // Reachability and cycles from the root.
@@ -231,7 +274,10 @@ public struct DefinitionChecker: Sendable {
     var stack = [(tree.root, [String]())]
     while let (id, trail) = stack.popLast() {
       if trail.contains(id) {
-        found.append(SeedError(file: triageFile, line: tree.node(id)?.line, message: "\(name) tree has a cycle: \((trail + [id]).joined(separator: " -> "))"))
+        found.append(
+          SeedError(
+            file: triageFile, line: tree.node(id)?.line,
+            message: "\(name) tree has a cycle: \((trail + [id]).joined(separator: " -> "))"))
         continue
       }
       reached.insert(id)
@@ -242,7 +288,8 @@ public struct DefinitionChecker: Sendable {
     }
     for id in ids.subtracting(reached).sorted() {
       let line = tree.node(id)?.line ?? tree.leaf(id)?.line
-      found.append(SeedError(file: triageFile, line: line, message: "\(name) tree: `\(id)` can never be reached from the root"))
+      found.append(
+        SeedError(file: triageFile, line: line, message: "\(name) tree: `\(id)` can never be reached from the root"))
     }
     return found
   }
@@ -263,7 +310,10 @@ public struct DefinitionChecker: Sendable {
         continue
       }
       if !codes.contains(mapping.fhir) {
-        found.append(SeedError(file: triageFile, message: "urgency `\(level.rawValue)` maps to `\(mapping.fhir)`, not a FHIR request-priority code"))
+        found.append(
+          SeedError(
+            file: triageFile,
+            message: "urgency `\(level.rawValue)` maps to `\(mapping.fhir)`, not a FHIR request-priority code"))
       }
     }
     return found
@@ -275,23 +325,34 @@ public struct DefinitionChecker: Sendable {
     let urgencyLeaves = Set(results.compactMap { $0.record?.triage.urgencyLeaf })
     let delayLeaves = Set(results.compactMap { $0.record?.triage.delayRiskLeaf })
     for leaf in seeds.triage.urgency.leaves where !urgencyLeaves.contains(leaf.id) {
-      found.append(SeedError(file: triageFile, line: leaf.line, message: "urgency leaf `\(leaf.id)` is not reached by any case in cases/"))
+      found.append(
+        SeedError(
+          file: triageFile, line: leaf.line, message: "urgency leaf `\(leaf.id)` is not reached by any case in cases/"))
     }
     for leaf in seeds.triage.delayRisk.leaves where !delayLeaves.contains(leaf.id) {
-      found.append(SeedError(file: triageFile, line: leaf.line, message: "delay-risk leaf `\(leaf.id)` is not reached by any case in cases/"))
+      found.append(
+        SeedError(
+          file: triageFile, line: leaf.line,
+          message: "delay-risk leaf `\(leaf.id)` is not reached by any case in cases/"))
     }
     let asked = Set(results.flatMap { $0.record?.answers.map(\.questionId) ?? [] })
     for question in interview.questions where !asked.contains(question.id) {
-      found.append(SeedError(file: file, line: question.line, message: "question `\(question.id)` is not asked by any case in cases/"))
+      found.append(
+        SeedError(
+          file: file, line: question.line, message: "question `\(question.id)` is not asked by any case in cases/"))
     }
     let flags = interview.questions.first?.choices?.filter { $0.exclusive != true }.map(\.id) ?? []
     let firstID = interview.questions.first?.id ?? ""
-    let flagged = Set(results.flatMap { result -> [String] in
-      guard case .list(let ids)? = result.record?.answer(firstID)?.value else { return [] }
-      return ids
-    })
+    let flagged = Set(
+      results.flatMap { result -> [String] in
+        guard case .list(let ids)? = result.record?.answer(firstID)?.value else { return [] }
+        return ids
+      })
     for flag in flags where !flagged.contains(flag) {
-      found.append(SeedError(file: file, line: interview.questions.first?.line, message: "red flag `\(flag)` is not reported by any case in cases/"))
+      found.append(
+        SeedError(
+          file: file, line: interview.questions.first?.line,
+          message: "red flag `\(flag)` is not reported by any case in cases/"))
     }
     return found
   }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Exports a record as a FHIR R4 Bundle (type `collection`) holding a Patient,
 /// a QuestionnaireResponse whose items carry the question ids as linkIds, and
 /// a ServiceRequest for the second opinion with the urgency's request-priority.
@@ -141,5 +143,3 @@ extension String {
     String(repeating: "0", count: max(0, length - count)) + self
   }
 }
-
-import Foundation

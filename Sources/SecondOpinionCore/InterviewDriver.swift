@@ -64,16 +64,23 @@ public final class InterviewDriver {
   /// Asks one question until it is answered; returns an outcome only when the run ends.
   private func ask(_ question: Question) -> DriverOutcome? {
     let progress = session.progress
-    output.write("\n[" + definition.say("progress", voice, fallback: "Question") + " \(progress.number) of about \(progress.estimate)]\n")
+    output.write(
+      "\n[" + definition.say("progress", voice, fallback: "Question")
+        + " \(progress.number) of about \(progress.estimate)]\n")
     output.write(QuestionPresenter(question: question, voice: voice).render())
     var attempts = 0
     while true {
-      let event = input.read(prompt: "> ", prefill: nil, completions: QuestionPresenter(question: question, voice: voice).completions)
+      let event = input.read(
+        prompt: "> ", prefill: nil, completions: QuestionPresenter(question: question, voice: voice).completions)
       let typed: String
       switch event {
       case .line(let raw): typed = TextSanitizer.clean(raw)
       case .invalidEncoding:
-        output.write(definition.say("badEncoding", voice, fallback: "That line had characters that could not be read (it was not valid UTF-8). Please type it again.") + "\n")
+        output.write(
+          definition.say(
+            "badEncoding", voice,
+            fallback: "That line had characters that could not be read (it was not valid UTF-8). Please type it again.")
+            + "\n")
         attempts += 1
         if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
         continue
@@ -90,7 +97,9 @@ public final class InterviewDriver {
           if session.back() {
             return nil
           }
-          output.write(definition.say("noBack", voice, fallback: "This is the first question, so there is nothing to go back to.") + "\n")
+          output.write(
+            definition.say("noBack", voice, fallback: "This is the first question, so there is nothing to go back to.")
+              + "\n")
           continue
         case "restart" where options.allowRestart:
           return .restart
@@ -135,7 +144,8 @@ public final class InterviewDriver {
     for (index, answer) in answers.enumerated() {
       guard let question = definition.question(answer.questionID) else { continue }
       let display = AnswerDisplay.text(answer.value, question: question, voice: voice)
-      output.write(TextWrapper.wrap("\(index + 1). \(question.label): \(display)", width: 76, hangingIndent: "    ") + "\n")
+      output.write(
+        TextWrapper.wrap("\(index + 1). \(question.label): \(display)", width: 76, hangingIndent: "    ") + "\n")
     }
     output.write(
       "\n"
@@ -151,7 +161,8 @@ public final class InterviewDriver {
         case .interrupted(let signal): return .interrupted(signal: signal, questionID: nil)
         case .idleTimeout: return .idle
         default:
-          output.write(definition.say("badEncoding", voice, fallback: "That line could not be read. Please type it again.") + "\n")
+          output.write(
+            definition.say("badEncoding", voice, fallback: "That line could not be read. Please type it again.") + "\n")
           continue
         }
       }
@@ -199,7 +210,8 @@ public final class InterviewDriver {
           if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
         }
       case .invalidEncoding:
-        output.write(definition.say("badEncoding", voice, fallback: "That line could not be read. Please type it again.") + "\n")
+        output.write(
+          definition.say("badEncoding", voice, fallback: "That line could not be read. Please type it again.") + "\n")
       case .endOfInput: return .endedEarly(questionID: question.id)
       case .interrupted(let signal): return .interrupted(signal: signal, questionID: question.id)
       case .idleTimeout: return .idle

@@ -65,10 +65,11 @@ public struct LetterModel: Sendable {
         Entry(label: "Clinical urgency", value: urgencyText(record.triage)), at: 1)
     case "triage":
       let triage = record.triage
-      section.entries.insert(contentsOf: [
-        Entry(label: "Urgency", value: urgencyText(triage)),
-        Entry(label: "Delay risk", value: triage.delayRisk.rawValue.capitalized),
-      ], at: 0)
+      section.entries.insert(
+        contentsOf: [
+          Entry(label: "Urgency", value: urgencyText(triage)),
+          Entry(label: "Delay risk", value: triage.delayRisk.rawValue.capitalized),
+        ], at: 0)
       if let mapping = triage.mapping {
         section.entries.append(Entry(label: "NICE NG12 term", value: mapping.nice))
         section.entries.append(Entry(label: "NHS e-Referral priority", value: mapping.eReferral))
@@ -87,10 +88,32 @@ public struct LetterModel: Sendable {
           ))
       }
       section.items = triage.reasons
+      if !triage.alsoNoted.isEmpty {
+        section.entries.append(Entry(label: "Also noted", value: triage.alsoNoted.joined(separator: " ")))
+      }
       section.entries.append(Entry(label: "Assumptions", value: triage.assumptions.joined(separator: " ")))
     case "alerts":
       if let emergency = record.emergency {
-        section.entries.insert(Entry(label: "Emergency", value: "Red flag reported (\(emergency.rule)). \(emergency.staffAction)"), at: 0)
+        section.entries.insert(
+          Entry(label: "Emergency", value: "Red flag reported (\(emergency.rule)). \(emergency.staffAction)"), at: 0)
+      }
+    case "referrer":
+      if record.mode == .receptionist {
+        let relation = record.answer("caller_relationship")?.display ?? "Not recorded"
+        let name = record.answer("caller_name")?.display
+        section.entries.insert(
+          Entry(label: "Referral requested by", value: name.map { "\(relation): \($0)" } ?? relation), at: 0)
+        section.entries.insert(
+          Entry(
+            label: "Taken by", value: "Receptionist \(record.completedBy.name ?? "(name not given)"), by telephone"),
+          at: 1)
+      } else {
+        section.entries.insert(
+          Entry(label: "Referral requested by", value: "The patient (self-referral for a second opinion)"), at: 0)
+        section.entries.insert(
+          Entry(
+            label: "Taken by",
+            value: record.channel == .kiosk ? "Self-service kiosk in the practice" : "Self-completed intake"), at: 1)
       }
     case "advice":
       section.items = record.safetyAdvice.map { "\($0.title): \($0.text)" }

@@ -27,7 +27,7 @@ public enum MarkdownLetter {
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "&": out += "&amp;"
-      case "\\", "`", "*", "_", "[", "]", "#", "|", "!", "~", "{", "}", "(", ")":
+      case "\\", "`", "*", "_", "[", "]", "#", "|", "~":
         out += "\\\(character)"
       default: out.append(character)
       }

@@ -16,7 +16,8 @@ public struct QuestionPresenter: Sendable {
   public func render() -> String {
     var out = TextWrapper.wrap(question.text.text(for: voice), width: 76) + "\n"
     for (index, choice) in (question.choices ?? []).enumerated() {
-      out += TextWrapper.wrap("  \(index + 1). \(choice.label.text(for: voice))", width: 76, hangingIndent: "     ") + "\n"
+      out +=
+        TextWrapper.wrap("  \(index + 1). \(choice.label.text(for: voice))", width: 76, hangingIndent: "     ") + "\n"
     }
     out += "(" + hint() + ")\n"
     return out

@@ -36,7 +36,8 @@ public struct RecordBuilder: Sendable {
       EmergencyFlag(
         rule: $0.id,
         staffAction:
-          "A red flag was reported during the second-opinion interview. Speak to the patient now and follow the practice's emergency procedure.")
+          "A red flag was reported during the second-opinion interview. Speak to the patient now and follow the practice's emergency procedure."
+      )
     }
     return Record(
       schemaVersion: Record.currentSchemaVersion, id: id, createdAt: createdAt, mode: session.voice,

@@ -3,130 +3,131 @@
 public enum RecordSchema {
   /// The schema text.
   public static let json = #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "urn:second-opinion:record:1.0.0",
-  "title": "second-opinion record",
-  "description": "One second-opinion intake interview: answers, triage and safety advice shown. Version 1.0.0.",
-  "type": "object",
-  "additionalProperties": false,
-  "required": ["schemaVersion", "id", "createdAt", "mode", "channel", "status", "completedBy", "interviewVersion", "answers", "triage", "safetyAdvice"],
-  "properties": {
-    "schemaVersion": {"const": "1.0.0"},
-    "id": {"type": "string", "pattern": "^SO-[0-9]{8}T[0-9]{6}Z-[0-9A-Z]{8}$"},
-    "createdAt": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"},
-    "mode": {"enum": ["patient", "receptionist"]},
-    "channel": {"enum": ["terminal", "kiosk", "pipe"]},
-    "status": {"enum": ["complete", "emergency"]},
-    "emergency": {
+    {
+      "$schema": "https://json-schema.org/draft/2020-12/schema",
+      "$id": "urn:second-opinion:record:1.0.0",
+      "title": "second-opinion record",
+      "description": "One second-opinion intake interview: answers, triage and safety advice shown. Version 1.0.0.",
       "type": "object",
       "additionalProperties": false,
-      "required": ["rule", "staffAction"],
-      "properties": {"rule": {"type": "string"}, "staffAction": {"type": "string"}}
-    },
-    "completedBy": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": ["role"],
-      "properties": {"role": {"enum": ["patient", "receptionist"]}, "name": {"type": "string"}}
-    },
-    "interviewVersion": {"type": "string"},
-    "answers": {"type": "array", "items": {"$ref": "#/$defs/answer"}},
-    "triage": {"$ref": "#/$defs/triage"},
-    "safetyAdvice": {
-      "type": "array",
-      "items": {
-        "type": "object",
-        "additionalProperties": false,
-        "required": ["id", "title", "text"],
-        "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "text": {"type": "string"}}
-      }
-    }
-  },
-  "$defs": {
-    "answer": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": ["questionId", "type", "heading", "label", "question", "typed", "state", "value", "display"],
+      "required": ["schemaVersion", "id", "createdAt", "mode", "channel", "status", "completedBy", "interviewVersion", "answers", "triage", "safetyAdvice"],
       "properties": {
-        "questionId": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
-        "type": {"enum": ["single_choice", "multiple_choice", "yes_no", "text", "date", "number"]},
-        "heading": {"type": "string"},
-        "label": {"type": "string"},
-        "field": {"type": "string"},
-        "question": {"type": "string", "minLength": 1},
-        "typed": {"type": "string"},
-        "state": {"enum": ["answered", "unknown", "declined", "skipped"]},
-        "value": {
-          "oneOf": [
-            {"type": "string"},
-            {"type": "boolean"},
-            {"type": "integer"},
-            {"type": "array", "items": {"type": "string"}},
-            {"type": "null"}
+        "schemaVersion": {"const": "1.0.0"},
+        "id": {"type": "string", "pattern": "^SO-[0-9]{8}T[0-9]{6}Z-[0-9A-Z]{8}$"},
+        "createdAt": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"},
+        "mode": {"enum": ["patient", "receptionist"]},
+        "channel": {"enum": ["terminal", "kiosk", "pipe"]},
+        "status": {"enum": ["complete", "emergency"]},
+        "emergency": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["rule", "staffAction"],
+          "properties": {"rule": {"type": "string"}, "staffAction": {"type": "string"}}
+        },
+        "completedBy": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["role"],
+          "properties": {"role": {"enum": ["patient", "receptionist"]}, "name": {"type": "string"}}
+        },
+        "interviewVersion": {"type": "string"},
+        "answers": {"type": "array", "items": {"$ref": "#/$defs/answer"}},
+        "triage": {"$ref": "#/$defs/triage"},
+        "safetyAdvice": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["id", "title", "text"],
+            "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "text": {"type": "string"}}
+          }
+        }
+      },
+      "$defs": {
+        "answer": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["questionId", "type", "heading", "label", "question", "typed", "state", "value", "display"],
+          "properties": {
+            "questionId": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
+            "type": {"enum": ["single_choice", "multiple_choice", "yes_no", "text", "date", "number"]},
+            "heading": {"type": "string"},
+            "label": {"type": "string"},
+            "field": {"type": "string"},
+            "question": {"type": "string", "minLength": 1},
+            "typed": {"type": "string"},
+            "state": {"enum": ["answered", "unknown", "declined", "skipped"]},
+            "value": {
+              "oneOf": [
+                {"type": "string"},
+                {"type": "boolean"},
+                {"type": "integer"},
+                {"type": "array", "items": {"type": "string"}},
+                {"type": "null"}
+              ]
+            },
+            "display": {"type": "string"}
+          },
+          "allOf": [
+            {"if": {"properties": {"state": {"const": "answered"}}}, "then": {"properties": {"value": {"not": {"type": "null"}}}}},
+            {"if": {"properties": {"state": {"enum": ["unknown", "declined", "skipped"]}}}, "then": {"properties": {"value": {"type": "null"}}}}
           ]
         },
-        "display": {"type": "string"}
-      },
-      "allOf": [
-        {"if": {"properties": {"state": {"const": "answered"}}}, "then": {"properties": {"value": {"not": {"type": "null"}}}}},
-        {"if": {"properties": {"state": {"enum": ["unknown", "declined", "skipped"]}}}, "then": {"properties": {"value": {"type": "null"}}}}
-      ]
-    },
-    "step": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": ["tree", "node", "ask", "result", "reason"],
-      "properties": {
-        "tree": {"enum": ["urgency", "delayRisk"]},
-        "node": {"type": "string"},
-        "ask": {"type": "string"},
-        "result": {"enum": ["yes", "no", "unknown", "leaf"]},
-        "reason": {"type": "string", "minLength": 1}
-      }
-    },
-    "triage": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": ["urgency", "delayRisk", "urgencyLeaf", "delayRiskLeaf", "path", "reasons", "assumptions", "version"],
-      "properties": {
-        "urgency": {"enum": ["emergency", "urgent", "soon", "routine"]},
-        "delayRisk": {"enum": ["high", "moderate", "low"]},
-        "urgencyLeaf": {"type": "string"},
-        "delayRiskLeaf": {"type": "string"},
-        "path": {"type": "array", "minItems": 2, "items": {"$ref": "#/$defs/step"}},
-        "reasons": {"type": "array", "minItems": 1, "items": {"type": "string"}},
-        "mapping": {
+        "step": {
           "type": "object",
           "additionalProperties": false,
-          "required": ["level", "meaning", "timeframe", "nice", "eReferral", "fhir"],
+          "required": ["tree", "node", "ask", "result", "reason"],
           "properties": {
-            "level": {"enum": ["emergency", "urgent", "soon", "routine"]},
-            "meaning": {"type": "string"},
-            "timeframe": {"type": "string"},
-            "nice": {"type": "string"},
-            "eReferral": {"type": "string"},
-            "fhir": {"enum": ["routine", "urgent", "asap", "stat"]}
+            "tree": {"enum": ["urgency", "delayRisk"]},
+            "node": {"type": "string"},
+            "ask": {"type": "string"},
+            "result": {"enum": ["yes", "no", "unknown", "leaf"]},
+            "reason": {"type": "string", "minLength": 1}
           }
         },
-        "decisionDeadline": {
+        "triage": {
           "type": "object",
           "additionalProperties": false,
-          "required": ["treatmentDate", "decideBy", "daysUntilTreatment", "expectedWaitDays", "waitExceedsDeadline", "assumption"],
+          "required": ["urgency", "delayRisk", "urgencyLeaf", "delayRiskLeaf", "path", "reasons", "alsoNoted", "assumptions", "version"],
           "properties": {
-            "treatmentDate": {"type": "string", "format": "date"},
-            "decideBy": {"type": "string", "format": "date"},
-            "daysUntilTreatment": {"type": "integer"},
-            "expectedWaitDays": {"type": "integer"},
-            "waitExceedsDeadline": {"type": "boolean"},
-            "assumption": {"type": "string"}
+            "urgency": {"enum": ["emergency", "urgent", "soon", "routine"]},
+            "delayRisk": {"enum": ["high", "moderate", "low"]},
+            "urgencyLeaf": {"type": "string"},
+            "delayRiskLeaf": {"type": "string"},
+            "path": {"type": "array", "minItems": 2, "items": {"$ref": "#/$defs/step"}},
+            "reasons": {"type": "array", "minItems": 2, "items": {"type": "string"}},
+            "alsoNoted": {"type": "array", "items": {"type": "string"}},
+            "mapping": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": ["level", "meaning", "timeframe", "nice", "eReferral", "fhir"],
+              "properties": {
+                "level": {"enum": ["emergency", "urgent", "soon", "routine"]},
+                "meaning": {"type": "string"},
+                "timeframe": {"type": "string"},
+                "nice": {"type": "string"},
+                "eReferral": {"type": "string"},
+                "fhir": {"enum": ["routine", "urgent", "asap", "stat"]}
+              }
+            },
+            "decisionDeadline": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": ["treatmentDate", "decideBy", "daysUntilTreatment", "expectedWaitDays", "waitExceedsDeadline", "assumption"],
+              "properties": {
+                "treatmentDate": {"type": "string", "format": "date"},
+                "decideBy": {"type": "string", "format": "date"},
+                "daysUntilTreatment": {"type": "integer"},
+                "expectedWaitDays": {"type": "integer"},
+                "waitExceedsDeadline": {"type": "boolean"},
+                "assumption": {"type": "string"}
+              }
+            },
+            "assumptions": {"type": "array", "items": {"type": "string"}},
+            "version": {"type": "string"}
           }
-        },
-        "assumptions": {"type": "array", "items": {"type": "string"}},
-        "version": {"type": "string"}
+        }
       }
     }
-  }
-}
-"""#
+    """#
 }

@@ -21,8 +21,12 @@ public enum SeedLoader {
       definition.questions[index].line = interviewLines[definition.questions[index].id]
     }
     let triageLines = idLines(triage)
-    for index in tree.urgency.nodes.indices { tree.urgency.nodes[index].line = triageLines[tree.urgency.nodes[index].id] }
-    for index in tree.urgency.leaves.indices { tree.urgency.leaves[index].line = triageLines[tree.urgency.leaves[index].id] }
+    for index in tree.urgency.nodes.indices {
+      tree.urgency.nodes[index].line = triageLines[tree.urgency.nodes[index].id]
+    }
+    for index in tree.urgency.leaves.indices {
+      tree.urgency.leaves[index].line = triageLines[tree.urgency.leaves[index].id]
+    }
     for index in tree.delayRisk.nodes.indices {
       tree.delayRisk.nodes[index].line = triageLines[tree.delayRisk.nodes[index].id]
     }
@@ -81,7 +85,8 @@ public enum SeedLoader {
   private static func describe(_ error: DecodingError) -> String {
     switch error {
     case .keyNotFound(let key, let context):
-      return "missing `\(key.stringValue)` at \(path(context.codingPath).isEmpty ? "top level" : path(context.codingPath))"
+      return
+        "missing `\(key.stringValue)` at \(path(context.codingPath).isEmpty ? "top level" : path(context.codingPath))"
     case .typeMismatch(let type, let context):
       return "wrong type at \(path(context.codingPath)): expected \(type). \(context.debugDescription)"
     case .valueNotFound(let type, let context):
@@ -108,7 +113,11 @@ public enum SeedLoader {
     var pending: String?
     for key in context.codingPath {
       if let index = key.intValue, let name = pending {
-        guard let start = lines[searchFrom...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(name + ":") }) else { return best }
+        guard
+          let start = lines[searchFrom...].firstIndex(where: {
+            $0.trimmingCharacters(in: .whitespaces).hasPrefix(name + ":")
+          })
+        else { return best }
         let indent = lines[start].prefix { $0 == " " }.count
         var count = -1
         var cursor = start + 1

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Makes typed text inert: terminal escape sequences (CSI, OSC, DCS and the
 /// like), bracketed-paste markers, C0 and C1 control characters and Unicode
 /// bidirectional overrides are removed; tabs become spaces; white space at the
@@ -71,5 +73,3 @@ public enum TextSanitizer {
     return rest
   }
 }
-
-import Foundation

@@ -10,7 +10,8 @@ public enum TreeDiagram {
       }
       for leaf in tree.leaves {
         let level = leaf.urgency?.rawValue ?? leaf.delayRisk?.rawValue ?? "?"
-        out += "    \"\(name).\(leaf.id)\" [shape=box, style=filled, fillcolor=\"\(colour(leaf))\", label=\"\(level.uppercased())\\n\(quote(leaf.id))\"];\n"
+        out +=
+          "    \"\(name).\(leaf.id)\" [shape=box, style=filled, fillcolor=\"\(colour(leaf))\", label=\"\(level.uppercased())\\n\(quote(leaf.id))\"];\n"
       }
       for node in tree.nodes {
         out += "    \"\(name).\(node.id)\" -> \"\(name).\(node.yes)\" [label=\"yes\"];\n"

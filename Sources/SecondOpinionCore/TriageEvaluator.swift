@@ -1,3 +1,5 @@
+import Foundation
+
 /// Walks both decision trees over a set of answers. Where a test cannot be
 /// decided because an answer is unknown, the branch with the more severe worst
 /// outcome is taken and the reason says so: it never under-triages by guessing.
@@ -21,8 +23,23 @@ public struct TriageEvaluator: Sendable {
     let delay = walk(definition.delayRisk, name: "delayRisk", context: context)
     let level = urgency.leaf.urgency ?? .emergency
     var reasons: [String] = []
-    for step in urgency.steps + delay.steps where step.result != "no" {
-      if !reasons.contains(step.reason) { reasons.append(step.reason) }
+    for (label, steps) in [("Urgency", urgency.steps), ("Delay risk", delay.steps)] {
+      let deciding = steps.filter { $0.result == "yes" || $0.result == "unknown" }
+      let leaf = steps.last.map { [$0] } ?? []
+      for step in deciding.isEmpty ? leaf : deciding {
+        reasons.append(
+          "\(label) \((label == "Urgency" ? urgency.leaf.urgency?.rawValue : delay.leaf.delayRisk?.rawValue) ?? ""): \(step.reason)"
+        )
+      }
+    }
+    var alsoNoted: [String] = []
+    for (tree, steps) in [(definition.urgency, urgency.steps), (definition.delayRisk, delay.steps)] {
+      let visited = Set(steps.map(\.node))
+      for node in tree.nodes where !visited.contains(node.id) && node.test.evaluate(in: context) == .yes {
+        if !alsoNoted.contains(node.because) && !reasons.contains(where: { $0.hasSuffix(node.because) }) {
+          alsoNoted.append(node.because)
+        }
+      }
     }
     let deadline = self.deadline(context: context, answers: answers)
     var assumptions = definition.assumptions.map { assumption -> String in
@@ -39,6 +56,7 @@ public struct TriageEvaluator: Sendable {
       delayRiskLeaf: delay.leaf.id,
       path: urgency.steps + delay.steps,
       reasons: reasons,
+      alsoNoted: alsoNoted,
       mapping: definition.mapping(level),
       decisionDeadline: deadline,
       assumptions: assumptions,
@@ -99,5 +117,3 @@ public struct TriageEvaluator: Sendable {
       assumption: wait?.description ?? "Expected wait for a second opinion")
   }
 }
-
-import Foundation

@@ -3,7 +3,9 @@ public enum TriageExplanation {
   /// The explanation text.
   public static func text(_ triage: TriageResult) -> String {
     var out = "Urgency: \(triage.urgency.rawValue)"
-    if let mapping = triage.mapping { out += " (\(mapping.timeframe); NHS e-Referral: \(mapping.eReferral); FHIR: \(mapping.fhir))" }
+    if let mapping = triage.mapping {
+      out += " (\(mapping.timeframe); NHS e-Referral: \(mapping.eReferral); FHIR: \(mapping.fhir))"
+    }
     out += "\nDelay risk: \(triage.delayRisk.rawValue)\n"
     for (tree, title) in [("urgency", "How the urgency was reached"), ("delayRisk", "How the delay risk was reached")] {
       out += "\n\(title):\n"
@@ -19,7 +21,8 @@ public enum TriageExplanation {
       }
     }
     if let deadline = triage.decisionDeadline {
-      out += "\nDecision deadline: decide by \(CalendarDate.long(deadline.decideBy)); treatment on \(CalendarDate.long(deadline.treatmentDate)), in \(deadline.daysUntilTreatment) days; expected wait \(deadline.expectedWaitDays) days\(deadline.waitExceedsDeadline ? ", which does not fit" : ", which fits").\n"
+      out +=
+        "\nDecision deadline: decide by \(CalendarDate.long(deadline.decideBy)); treatment on \(CalendarDate.long(deadline.treatmentDate)), in \(deadline.daysUntilTreatment) days; expected wait \(deadline.expectedWaitDays) days\(deadline.waitExceedsDeadline ? ", which does not fit" : ", which fits").\n"
     }
     out += "\nAssumptions:\n" + triage.assumptions.map { "  - \($0)\n" }.joined()
     out += "\nThis triage supports, and does not replace, a clinician's judgement.\n"

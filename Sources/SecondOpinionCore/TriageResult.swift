@@ -10,8 +10,12 @@ public struct TriageResult: Codable, Sendable, Equatable {
   public var delayRiskLeaf: String
   /// Every node visited, then the leaf, for both trees.
   public var path: [PathStep]
-  /// The reasons for the scores, in order: what held, what was unknown, the outcome.
+  /// The reasons that decided the scores: each deciding test that held or was
+  /// unknown, then each outcome.
   public var reasons: [String]
+  /// Other factors that hold but did not decide the scores (a more severe rule
+  /// came first); printed so the reviewer sees the whole picture.
+  public var alsoNoted: [String]
   /// The mapping of the urgency level onto public scales.
   public var mapping: UrgencyMapping?
   /// The decision deadline, where a treatment date is known.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses dates in the forms people in the UK type: 25/11/1970, 25-11-1970,
 /// 25.11.70, 25 Nov 1970, 25 November 1970, 1970-11-25, and today/tomorrow.
 public enum UKDateParser {
@@ -64,5 +66,3 @@ public enum UKDateParser {
     return nil
   }
 }
-
-import Foundation

@@ -16,4 +16,15 @@ public enum UKPhone {
     guard compact.count == 11 || (compact.count == 10 && compact.hasPrefix("01")) else { return nil }
     return compact
   }
+
+  /// Groups digits for reading: 07700 900123, 020 7946 0000, 0113 496 0000.
+  public static func display(_ digits: String) -> String {
+    let c = Array(digits)
+    guard c.count == 11 else { return digits }
+    if digits.hasPrefix("02") { return String(c[0..<3]) + " " + String(c[3..<7]) + " " + String(c[7...]) }
+    if digits.hasPrefix("011") || digits.hasPrefix("01") && c[3] == "1" {
+      return String(c[0..<4]) + " " + String(c[4..<7]) + " " + String(c[7...])
+    }
+    return String(c[0..<5]) + " " + String(c[5...])
+  }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Wording in both voices. In YAML either a map with `patient` and
 /// `receptionist`, or one string used for both (allowed for choice labels only;
 /// `check` rejects a question whose text or help lacks either voice).
@@ -56,5 +58,3 @@ public struct VoiceText: Codable, Sendable, Equatable {
     try container.encodeIfPresent(receptionist, forKey: .receptionist)
   }
 }
-
-import Foundation

@@ -16,7 +16,8 @@ public struct OutputFiles: Sendable {
     try AtomicFileWriter.ensureFolder(folder)
     var files: [(String, Data)] = [("\(record.id).json", try RecordBuilder.encode(record))]
     for format in formats {
-      files.append(("\(record.id).\(format.fileExtension)", try LetterRenderer.render(record, layout: layout, as: format)))
+      files.append(
+        ("\(record.id).\(format.fileExtension)", try LetterRenderer.render(record, layout: layout, as: format)))
     }
     var written: [String] = []
     do {

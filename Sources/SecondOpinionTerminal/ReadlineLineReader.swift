@@ -57,7 +57,8 @@ public final class ReadlineLineReader: LineSource {
         guard let pointer = so_rl_take_line() else { return .endOfInput }
         defer { free(pointer) }
         let length = strlen(pointer)
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: length)
+        let bytes = UnsafeBufferPointer(
+          start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: length)
         guard let line = String(validating: bytes, as: UTF8.self) else { return .invalidEncoding }
         let clean = TextSanitizer.clean(line)
         if !clean.isEmpty { so_rl_add_history(clean) }

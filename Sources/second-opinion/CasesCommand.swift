@@ -13,6 +13,11 @@ struct CasesCommand: ParsableCommand {
   @Flag(name: .long, help: "Print only failures and the summary.")
   var quiet = false
 
+  @Option(
+    name: .long,
+    help: "Also write each case's record and letters (all formats) into this folder, named after the case file.")
+  var records: String?
+
   @OptionGroup var seedsOption: SeedsOption
 
   func run() throws {
@@ -28,6 +33,9 @@ struct CasesCommand: ParsableCommand {
     var failed = 0
     for definition in cases {
       let result = runner.run(definition)
+      if let records, let record = result.record {
+        try writeOutputs(record, name: definition.file ?? "case", folder: records, layout: seeds.letter)
+      }
       if result.passed {
         if !quiet { print("ok    \(definition.file ?? "?")  \(definition.title)") }
       } else {
@@ -38,5 +46,20 @@ struct CasesCommand: ParsableCommand {
     }
     print("cases: \(cases.count - failed) passed, \(failed) failed")
     if failed > 0 { throw ExitStatus.defects }
+  }
+
+  private func writeOutputs(_ record: Record, name: String, folder: String, layout: LetterLayout) throws {
+    let base = String(name.split(separator: "/").last ?? "case").replacingOccurrences(of: ".yaml", with: "")
+    do {
+      try AtomicFileWriter.ensureFolder(folder)
+      try AtomicFileWriter.write(try RecordBuilder.encode(record), to: base + ".json", in: folder, replace: true)
+      for format in LetterFormat.allCases {
+        let data = try LetterRenderer.render(record, layout: layout, as: format)
+        try AtomicFileWriter.write(data, to: base + "." + format.fileExtension, in: folder, replace: true)
+      }
+    } catch let error as StorageError {
+      Diagnostics.error("\(error)")
+      throw ExitStatus.storage
+    }
   }
 }

@@ -22,7 +22,10 @@ struct CheckCommand: ParsableCommand {
         let runner = CaseRunner(seeds: seeds)
         let results = cases.map(runner.run)
         for result in results where !result.passed {
-          defects.append(SeedError(file: result.definition.file ?? "cases", message: "case fails: " + result.mismatches.joined(separator: "; ")))
+          defects.append(
+            SeedError(
+              file: result.definition.file ?? "cases",
+              message: "case fails: " + result.mismatches.joined(separator: "; ")))
         }
         defects += checker.coverageDefects(results)
       } catch let error as SeedError {
@@ -31,7 +34,9 @@ struct CheckCommand: ParsableCommand {
     }
     for defect in defects { print(defect) }
     if defects.isEmpty {
-      print("check: no defects (\(seeds.interview.questions.count) questions, \(seeds.triage.urgency.leaves.count + seeds.triage.delayRisk.leaves.count) leaves)")
+      print(
+        "check: no defects (\(seeds.interview.questions.count) questions, \(seeds.triage.urgency.leaves.count + seeds.triage.delayRisk.leaves.count) leaves)"
+      )
     } else {
       print("check: \(defects.count) defects")
       throw ExitStatus.defects

@@ -3,7 +3,8 @@ import SecondOpinionStorage
 
 /// `second-opinion drafts`: lists saved drafts.
 struct DraftsCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "drafts", abstract: "List drafts saved from dropped calls.")
+  static let configuration = CommandConfiguration(
+    commandName: "drafts", abstract: "List drafts saved from dropped calls.")
 
   @OptionGroup var output: OutputOptions
 
@@ -14,7 +15,9 @@ struct DraftsCommand: ParsableCommand {
       return
     }
     for draft in drafts {
-      print("\(draft.id)  saved \(draft.savedAt)  by \(draft.operator ?? "?")  \(draft.answers.count) answers  (\(draft.reason))")
+      print(
+        "\(draft.id)  saved \(draft.savedAt)  by \(draft.operator ?? "?")  \(draft.answers.count) answers  (\(draft.reason))"
+      )
     }
   }
 }

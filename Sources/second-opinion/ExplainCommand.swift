@@ -4,7 +4,8 @@ import SecondOpinionCore
 
 /// `second-opinion explain RECORD.json`: prints the triage path in words.
 struct ExplainCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a record's triage in words.")
+  static let configuration = CommandConfiguration(
+    commandName: "explain", abstract: "Explain a record's triage in words.")
 
   @Argument(help: "The record (ID.json).")
   var record: String

@@ -34,7 +34,8 @@ struct InterviewRunner {
         operatorName: operatorName, shown: driver.shown)
       let paths: [String]
       do {
-        paths = try OutputFiles(folder: output.folder).write(record: record, layout: seeds.letter, formats: output.format)
+        paths = try OutputFiles(folder: output.folder).write(
+          record: record, layout: seeds.letter, formats: output.format)
       } catch let error as StorageError {
         Diagnostics.error("\(error). The interview was not saved.")
         if voice == .receptionist { try? saveDraft(driver.session, waitingAt: nil, reason: "storage-failed") }
@@ -48,10 +49,12 @@ struct InterviewRunner {
         try saveDraft(driver.session, waitingAt: questionID, reason: "ended")
         throw ExitStatus.draftSaved
       }
-      let name = questionID.map { id in
-        "question `\(id)` (\"\(seeds.interview.question(id)?.label ?? id)\")"
-      } ?? "the final review (type submit to send)"
-      Diagnostics.error("the input ended before the interview was complete: \(name) was not answered. No record was written.")
+      let name =
+        questionID.map { id in
+          "question `\(id)` (\"\(seeds.interview.question(id)?.label ?? id)\")"
+        } ?? "the final review (type submit to send)"
+      Diagnostics.error(
+        "the input ended before the interview was complete: \(name) was not answered. No record was written.")
       throw ExitStatus.endedEarly
     case .interrupted(let signal, let questionID):
       if voice == .receptionist {
@@ -62,7 +65,8 @@ struct InterviewRunner {
       Diagnostics.error("stopped by signal \(signal). Nothing was saved.")
       throw ExitStatus.signal(signal)
     case .tooManyAttempts(let questionID):
-      Diagnostics.error("too many answers in a row were not accepted at question `\(questionID)`. No record was written.")
+      Diagnostics.error(
+        "too many answers in a row were not accepted at question `\(questionID)`. No record was written.")
       throw ExitStatus.tooManyAttempts
     case .idle, .restart:
       throw ExitStatus.endedEarly
@@ -70,9 +74,12 @@ struct InterviewRunner {
   }
 
   private func saveDraft(_ session: InterviewSession, waitingAt: String?, reason: String) throws {
-    let items = session.history.compactMap { id in session.answers[id].map { Draft.Item(questionId: id, typed: $0.typed) } }
+    let items = session.history.compactMap { id in
+      session.answers[id].map { Draft.Item(questionId: id, typed: $0.typed) }
+    }
     let draft = Draft(
-      id: recordID, mode: voice.rawValue, operator: operatorName, createdAt: createdAt, savedAt: RecordID.iso8601(Date()),
+      id: recordID, mode: voice.rawValue, operator: operatorName, createdAt: createdAt,
+      savedAt: RecordID.iso8601(Date()),
       today: session.today, answers: items, waitingAt: waitingAt, reason: reason)
     do {
       try DraftStore(outputFolder: output.folder).save(draft)

@@ -63,7 +63,11 @@ struct KioskCommand: ParsableCommand {
       switch outcome {
       case .completed:
         save(driver, seeds: seeds, clock: clock, screen: screen)
-        screen.write("\n" + seeds.interview.say("kioskThanks", .patient, fallback: "Thank you. Please let the reception desk know you have finished.") + "\n")
+        screen.write(
+          "\n"
+            + seeds.interview.say(
+              "kioskThanks", .patient, fallback: "Thank you. Please let the reception desk know you have finished.")
+            + "\n")
         pause(input, seconds: 20)
         reset(screen, reader)
       case .emergency:
@@ -95,7 +99,9 @@ struct KioskCommand: ParsableCommand {
   private func welcome(_ seeds: SeedBundle, screen: TerminalOutput, input: KioskInput) throws {
     let text = seeds.interview.say(
       "kioskWelcome", .patient,
-      fallback: "Welcome. This screen helps you ask for a second opinion about your care. Your answers are private and go only to the practice.")
+      fallback:
+        "Welcome. This screen helps you ask for a second opinion about your care. Your answers are private and go only to the practice."
+    )
     screen.write(TextWrapper.wrap(text, width: 76) + "\n\nPress Enter to start.\n")
     let staffCode = ProcessInfo.processInfo.environment["SECOND_OPINION_STAFF_CODE"].flatMap { $0.isEmpty ? nil : $0 }
     while true {

@@ -4,7 +4,9 @@ import SecondOpinionCore
 
 /// `--out DIR` and `--format`, shared by the commands that write letters.
 struct OutputOptions: ParsableArguments {
-  @Option(name: .long, help: "The folder for records and letters (default: $SECOND_OPINION_OUT, or ./second-opinion-records).")
+  @Option(
+    name: .long, help: "The folder for records and letters (default: $SECOND_OPINION_OUT, or ./second-opinion-records)."
+  )
   var out: String?
 
   @Option(name: .long, parsing: .upToNextOption, help: "Letter formats: markdown, text, html, fhir (several allowed).")

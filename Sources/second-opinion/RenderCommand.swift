@@ -5,7 +5,8 @@ import SecondOpinionStorage
 
 /// `second-opinion render RECORD.json --format ...`: letters or FHIR from a record alone.
 struct RenderCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "render", abstract: "Render a record as letters or FHIR.")
+  static let configuration = CommandConfiguration(
+    commandName: "render", abstract: "Render a record as letters or FHIR.")
 
   @Argument(help: "The record (ID.json).")
   var record: String
