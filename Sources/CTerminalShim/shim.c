@@ -30,12 +30,29 @@ void so_install_signals(int kiosk) {
   sigaction(SIGTERM, &action, NULL);
   sigaction(SIGHUP, &action, NULL);
   signal(SIGPIPE, SIG_IGN);
+  /* A kiosk re-exec'ing itself blocks these first (so_block_signals); one that
+     arrived meanwhile is still pending and is delivered to the handler now. */
+  sigset_t caught;
+  sigemptyset(&caught);
+  sigaddset(&caught, SIGINT);
+  sigaddset(&caught, SIGTERM);
+  sigaddset(&caught, SIGHUP);
+  sigprocmask(SIG_UNBLOCK, &caught, NULL);
   if (kiosk) {
     signal(SIGTSTP, SIG_IGN);
     signal(SIGQUIT, SIG_IGN);
     signal(SIGTTIN, SIG_IGN);
     signal(SIGTTOU, SIG_IGN);
   }
+}
+
+void so_block_signals(void) {
+  sigset_t caught;
+  sigemptyset(&caught);
+  sigaddset(&caught, SIGINT);
+  sigaddset(&caught, SIGTERM);
+  sigaddset(&caught, SIGHUP);
+  sigprocmask(SIG_BLOCK, &caught, NULL);
 }
 
 int so_take_signal(void) {
@@ -87,6 +104,9 @@ void so_rl_init(int kiosk) {
   rl_initialize();
   rl_variable_bind("completion-ignore-case", "on");
   rl_variable_bind("enable-bracketed-paste", "on");
+  /* Tilde expansion would put the home folder's path on the line. */
+  rl_bind_keyseq("\\e~", do_nothing);
+  rl_bind_keyseq("\\e&", do_nothing);
   if (kiosk) {
     rl_bind_key(25, do_nothing);              /* C-y: yank */
     rl_bind_keyseq("\\ey", do_nothing);       /* M-y: yank-pop */
@@ -161,7 +181,10 @@ char *so_rl_take_line(void) {
 void so_rl_set_prompt(const char *prompt) {
   if (!installed) return;
   rl_set_prompt(prompt);
-  rl_forced_update_display();
+  /* rl_redisplay compares the new prompt and line with what is on the screen
+     and rewrites the difference in place (rl_forced_update_display would
+     redraw from wherever the cursor is, leaving the old prompt behind). */
+  rl_redisplay();
 }
 
 void so_rl_end(void) {

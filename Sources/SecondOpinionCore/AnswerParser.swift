@@ -110,7 +110,7 @@ public struct AnswerParser: Sendable {
   }
 
   private func parseDate(_ typed: String, _ question: Question) -> Result<AnswerValue, ParseFailure> {
-    switch UKDateParser.parse(typed, today: today) {
+    switch UKDateParser.parse(typed, today: today, range: question.dateRange ?? .any) {
     case .invalid(let reason):
       return .failure(failure(reason, question))
     case .date(let iso):

@@ -11,7 +11,7 @@ public enum AnswerWords {
   /// Words meaning "prefer not to say".
   public static let declined: Set<String> = [
     "prefer not to say", "prefer not", "rather not say", "i'd rather not say", "decline",
-    "declined", "no comment", "private",
+    "declined", "no comment",
   ]
   /// Words meaning yes.
   public static let yes: Set<String> = [

@@ -6,6 +6,8 @@ import Foundation
 public enum FHIRExporter {
   /// The NHS number identifier system.
   public static let nhsNumberSystem = "https://fhir.nhs.uk/Id/nhs-number"
+  /// The extension that says why an item has no answer (asked-unknown, asked-declined).
+  public static let dataAbsentReasonURL = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
 
   /// The Bundle for a record.
   public static func bundle(for record: Record) -> JSONValue {
@@ -70,10 +72,11 @@ public enum FHIRExporter {
         let displays = answer.display.components(separatedBy: "; ")
         values = codes.enumerated().map { coding($1, display: $0 < displays.count ? displays[$0] : $1) }
       case (.answered, .string(let text)): values = [.object(["valueString": .string(text)])]
-      default:
-        values = [.object(["valueString": .string(answer.display)])]
+      case (.unknown, _): item["extension"] = dataAbsentReason("asked-unknown")
+      case (.declined, _): item["extension"] = dataAbsentReason("asked-declined")
+      default: break  // skipped: left blank, so the item has no answer
       }
-      item["answer"] = .array(values)
+      if !values.isEmpty { item["answer"] = .array(values) }
       return .object(item)
     }
     return .object([
@@ -83,6 +86,12 @@ public enum FHIRExporter {
       "authored": .string(record.createdAt),
       "item": .array(items),
     ])
+  }
+
+  /// "Not sure" and "prefer not to say" are not answers: the item carries the
+  /// standard data-absent-reason extension instead of a made-up value.
+  private static func dataAbsentReason(_ code: String) -> JSONValue {
+    .array([.object(["url": .string(dataAbsentReasonURL), "valueCode": .string(code)])])
   }
 
   private static func coding(_ code: String, display: String) -> JSONValue {

@@ -10,4 +10,11 @@ public struct FactDefinition: Codable, Sendable, Equatable {
 
   /// The question the fact is computed from.
   public var questionID: String { daysUntil ?? yearsSince ?? "" }
+
+  /// Creates a fact.
+  public init(id: String, daysUntil: String? = nil, yearsSince: String? = nil) {
+    self.id = id
+    self.daysUntil = daysUntil
+    self.yearsSince = yearsSince
+  }
 }

@@ -55,10 +55,10 @@ public enum HTMLLetter {
       """
   }
 
-  /// Escapes HTML specials.
+  /// Makes text inert (`TextSanitizer`), then escapes HTML specials.
   public static func escape(_ text: String) -> String {
     var out = ""
-    for character in text {
+    for character in TextSanitizer.clean(text) {
       switch character {
       case "<": out += "&lt;"
       case ">": out += "&gt;"

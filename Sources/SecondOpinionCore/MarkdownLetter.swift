@@ -19,16 +19,24 @@ public enum MarkdownLetter {
     return out
   }
 
-  /// Escapes Markdown and HTML specials in a person's text.
+  /// Escapes Markdown and HTML specials in a person's text, after making it
+  /// inert (`TextSanitizer`), so it cannot become markup, HTML or a link: the
+  /// colon of `://`, the dot of `www.` and `@` are escaped too, which stops
+  /// GitHub-flavoured Markdown from turning a bare address into a live link.
   public static func escape(_ text: String) -> String {
+    let characters = Array(TextSanitizer.clean(text))
     var out = ""
-    for character in text {
+    for (index, character) in characters.enumerated() {
       switch character {
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "&": out += "&amp;"
-      case "\\", "`", "*", "_", "[", "]", "#", "|", "~":
+      case "\\", "`", "*", "_", "[", "]", "#", "|", "~", "@":
         out += "\\\(character)"
+      case ":" where characters[(index + 1)...].starts(with: ["/", "/"]):
+        out += "\\:"
+      case "." where index >= 3 && String(characters[(index - 3)..<index]).lowercased() == "www":
+        out += "\\."
       default: out.append(character)
       }
     }

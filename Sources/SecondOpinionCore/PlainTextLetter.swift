@@ -1,19 +1,22 @@
 /// Renders the letter as plain text wrapped for an 80-column terminal or printer.
+/// Every text from the record is made inert again (`TextSanitizer`), so a
+/// record edited by hand cannot put escape sequences on a terminal or printer.
 public enum PlainTextLetter {
   /// The plain-text letter.
   public static func render(_ model: LetterModel, width: Int = 80) -> String {
+    let inert = TextSanitizer.clean
     var out = model.title.uppercased() + "\n" + String(repeating: "=", count: min(model.title.count, width)) + "\n"
-    out += TextWrapper.wrap(model.subtitle, width: width) + "\n\n"
+    out += TextWrapper.wrap(inert(model.subtitle), width: width) + "\n\n"
     if let banner = model.banner {
-      out += AlertBox.render(title: "Emergency", body: banner)
+      out += AlertBox.render(title: "Emergency", body: inert(banner))
     }
     for section in model.sections {
       out += section.title + "\n" + String(repeating: "-", count: min(section.title.count, width)) + "\n"
       for entry in section.entries {
-        out += TextWrapper.wrap("\(entry.label): \(entry.value)", width: width, hangingIndent: "    ") + "\n"
+        out += TextWrapper.wrap("\(inert(entry.label)): \(inert(entry.value))", width: width, hangingIndent: "    ") + "\n"
       }
       for (index, item) in section.items.enumerated() {
-        out += TextWrapper.wrap("  \(index + 1). \(item)", width: width, hangingIndent: "     ") + "\n"
+        out += TextWrapper.wrap("  \(index + 1). \(inert(item))", width: width, hangingIndent: "     ") + "\n"
       }
       if section.entries.isEmpty, section.items.isEmpty { out += (section.empty ?? "Not known") + "\n" }
       out += "\n"

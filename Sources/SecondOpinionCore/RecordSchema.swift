@@ -1,5 +1,6 @@
 /// The record's JSON Schema (draft 2020-12), printed by `second-opinion schema`.
-/// A test keeps docs/schema/record-1.0.0.schema.json identical to it.
+/// Generated from docs/schema/record-1.0.0.schema.json, which it equals exactly
+/// (final newline included); a test checks that `schema` prints that file.
 public enum RecordSchema {
   /// The schema text.
   public static let json = #"""
@@ -43,6 +44,13 @@ public enum RecordSchema {
           }
         }
       },
+      "allOf": [
+        {
+          "if": {"required": ["status"], "properties": {"status": {"const": "emergency"}}},
+          "then": {"required": ["emergency"]},
+          "else": {"not": {"required": ["emergency"]}}
+        }
+      ],
       "$defs": {
         "answer": {
           "type": "object",
@@ -129,5 +137,6 @@ public enum RecordSchema {
         }
       }
     }
+
     """#
 }

@@ -83,8 +83,9 @@ public struct TriageEvaluator: Sendable {
       case .unknown:
         let takeYes = tree.worstSeverity(from: node.yes) >= tree.worstSeverity(from: node.no)
         let reason =
-          "Not known (\(node.ask.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "?")))), so the safer branch was taken: "
-          + (takeYes ? node.because : (node.otherwise ?? "not the case."))
+          takeYes
+          ? "Not known: \(node.ask) The safer branch was taken, as if yes, until a clinician checks. (\(node.because))"
+          : "Not known: \(node.ask) The safer branch was taken, as if no, until a clinician checks."
         steps.append(PathStep(tree: name, node: node.id, ask: node.ask, result: "unknown", reason: reason))
         current = takeYes ? node.yes : node.no
       }

@@ -18,7 +18,10 @@ public enum UKDateParser {
   }
 
   /// Parses `text`, using `today` (ISO) for two-digit years and relative words.
-  public static func parse(_ text: String, today: String) -> Outcome {
+  /// A two-digit year is read as the nearest fitting century: for `.past` the
+  /// latest such date not after today, for `.future` the earliest not before
+  /// today, otherwise no more than 20 years ahead.
+  public static func parse(_ text: String, today: String, range: DateRange = .any) -> Outcome {
     let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
     guard let now = CalendarDate.components(today) else { return .invalid("today's date is not set") }
     if trimmed == "today" { return .date(today) }
@@ -31,6 +34,7 @@ public enum UKDateParser {
     var day: Int?
     var month: Int?
     var year: Int?
+    var twoDigitYear = false
     if tokens[0].count == 4, let y = Int(tokens[0]) {
       year = y
       month = Int(tokens[1])
@@ -42,16 +46,25 @@ public enum UKDateParser {
         if tokens[2].count == 4 {
           year = y
         } else if tokens[2].count == 2 {
-          // Two-digit years: the most recent year with those digits, not in the future.
-          let century = now.year / 100 * 100
-          year = century + y <= now.year ? century + y : century - 100 + y
+          year = now.year / 100 * 100 + y
+          twoDigitYear = true
         }
       }
     }
-    guard let d = day, let m = month, let y = year else {
+    guard let d = day, let m = month, let parsedYear = year else {
       return .invalid("that is not a date in a form I know")
     }
     guard (1...12).contains(m) else { return .invalid("there is no month \(m)") }
+    var y = parsedYear
+    if twoDigitYear {
+      let candidate = CalendarDate.iso(year: y, month: m, day: min(d, 28))
+      switch range {
+      case .past where candidate > today: y -= 100
+      case .future where candidate < today: y += 100
+      case .any where y > now.year + 20: y -= 100
+      default: break
+      }
+    }
     guard CalendarDate.isReal(year: y, month: m, day: d) else {
       return .invalid("\(monthNames[m - 1]) \(y) has no day \(d)")
     }

@@ -16,8 +16,19 @@ public enum AtomicFileWriter {
       try FileManager.default.createDirectory(
         atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     } catch {
-      throw StorageError.cannotCreateFolder(path, reason(errno == 0 ? EACCES : errno))
+      throw StorageError.cannotCreateFolder(path, reason(posixCode(error) ?? (errno == 0 ? EACCES : errno)))
     }
+  }
+
+  /// The POSIX error behind a Foundation error, if it says (errno itself may
+  /// have been changed by Foundation's later calls).
+  private static func posixCode(_ error: Error) -> Int32? {
+    var current: NSError? = error as NSError
+    while let nsError = current {
+      if nsError.domain == NSPOSIXErrorDomain { return Int32(nsError.code) }
+      current = nsError.userInfo[NSUnderlyingErrorKey] as? NSError
+    }
+    return nil
   }
 
   /// Writes `data` to `folder/name`, never overwriting.

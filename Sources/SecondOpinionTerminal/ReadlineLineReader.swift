@@ -4,14 +4,20 @@ import SecondOpinionCore
 
 /// Reads lines with GNU readline (callback interface, polled), for a terminal:
 /// line editing, in-session history, tab completion of the question's choices,
-/// and an optional idle countdown.
+/// and an optional idle countdown. A terminal that fails or hangs up is
+/// reported as `.interrupted(SIGHUP)`.
 public final class ReadlineLineReader: LineSource {
-  private let idle: IdlePolicy?
+  /// The idle countdown for the reads that follow; nil waits for ever (the
+  /// kiosk's welcome and emergency screens).
+  public var idle: IdlePolicy?
+  private let kiosk: Bool
   private let output: TerminalOutput
 
-  /// Sets up readline. `kiosk` disables yanking killed text back.
+  /// Sets up readline. `kiosk` disables yanking killed text back, and Ctrl-D
+  /// leaves the cursor on the prompt's line (the kiosk ignores it).
   public init(kiosk: Bool, idle: IdlePolicy?, output: TerminalOutput) {
     self.idle = idle
+    self.kiosk = kiosk
     self.output = output
     so_rl_init(kiosk ? 1 : 0)
   }
@@ -19,12 +25,12 @@ public final class ReadlineLineReader: LineSource {
   public func read(prompt: String, prefill: String?, completions: [String]) -> LineEvent {
     setCompletions(completions)
     so_rl_begin(prompt, prefill)
-    var idleSince = Date()
+    var idleSince = ProcessInfo.processInfo.systemUptime
     var counting = false
     while true {
       let timeout: Int32
       if let idle {
-        let elapsed = Date().timeIntervalSince(idleSince)
+        let elapsed = ProcessInfo.processInfo.systemUptime - idleSince
         if counting {
           let left = Double(idle.idleSeconds + idle.warningSeconds) - elapsed
           if left <= 0 {
@@ -48,7 +54,7 @@ public final class ReadlineLineReader: LineSource {
       }
       switch so_rl_step(timeout) {
       case Int32(SO_STEP_PENDING.rawValue):
-        idleSince = Date()
+        idleSince = ProcessInfo.processInfo.systemUptime
         if counting {
           counting = false
           so_rl_set_prompt(prompt)
@@ -64,7 +70,8 @@ public final class ReadlineLineReader: LineSource {
         if !clean.isEmpty { so_rl_add_history(clean) }
         return .line(line)
       case Int32(SO_STEP_EOF.rawValue):
-        output.write("\n")
+        // Ctrl-D on an empty line. The kiosk asks again on the same line.
+        output.write(kiosk ? "\r\u{1B}[K" : "\n")
         return .endOfInput
       case Int32(SO_STEP_TIMEOUT.rawValue):
         continue
@@ -73,8 +80,9 @@ public final class ReadlineLineReader: LineSource {
         output.write("\n")
         return .interrupted(Int32(so_take_signal()))
       default:
+        // The terminal failed or hung up: the same as SIGHUP.
         so_rl_end()
-        return .endOfInput
+        return .interrupted(SIGHUP)
       }
     }
   }

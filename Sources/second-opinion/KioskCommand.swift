@@ -15,7 +15,9 @@ struct KioskCommand: ParsableCommand {
     discussion: """
       Staff stop the kiosk with SIGTERM (systemctl stop), or by typing the staff code at the \
       welcome screen when $SECOND_OPINION_STAFF_CODE is set (there is no built-in code). \
-      Ctrl-C offers to start again; Ctrl-D, Ctrl-Z and Ctrl-\\ do nothing.
+      Ctrl-C offers to start again; Ctrl-D, Ctrl-Z and Ctrl-\\ do nothing. After \
+      --idle-timeout seconds without a key the prompt counts down --idle-warning seconds, \
+      then the answers are discarded and the welcome screen returns. See docs/kiosk.md.
       """)
 
   @Option(name: .long, help: "Seconds without a key before the idle warning.")
@@ -43,14 +45,14 @@ struct KioskCommand: ParsableCommand {
     }
     setenv("INPUTRC", "/dev/null", 1)
     setlocale(LC_ALL, "C.UTF-8")
-    let seeds = try seedsOption.load()
     SignalTrap.install(kiosk: true)
+    let seeds = try seedsOption.load()
     let screen = TerminalOutput()
-    let reader = ReadlineLineReader(
-      kiosk: true, idle: IdlePolicy(idleSeconds: idleTimeout, warningSeconds: idleWarning), output: screen)
+    let reader = ReadlineLineReader(kiosk: true, idle: nil, output: screen)
     let input = KioskInput(reader: reader)
     screen.clearScreen()
     try welcome(seeds, screen: screen, input: input)
+    reader.idle = IdlePolicy(idleSeconds: idleTimeout, warningSeconds: idleWarning)
     let clock = try Clock(fixed: now)
     var session = InterviewSession(seeds: seeds, voice: .patient, today: clock.today)
     var showIntroduction = true
@@ -68,57 +70,18 @@ struct KioskCommand: ParsableCommand {
             + seeds.interview.say(
               "kioskThanks", .patient, fallback: "Thank you. Please let the reception desk know you have finished.")
             + "\n")
-        pause(input, seconds: 20)
-        reset(screen, reader)
+        try finish(screen: screen, input: input)
       case .emergency:
         save(driver, seeds: seeds, clock: clock, screen: screen)
-        // The alert stays on screen until someone presses Enter: staff must see it.
-        _ = reader.read(prompt: "[Press Enter when a member of staff is with you] ", prefill: nil, completions: [])
-        reset(screen, reader)
+        try waitForStaff(screen: screen, input: input)
       case .idle, .restart:
-        reset(screen, reader)
+        try reset(screen, reader)
       case .interrupted(let signal, _):
-        if signal == SIGTERM || signal == SIGHUP {
-          reader.forget()
-          screen.clearScreen()
-          throw ExitStatus.ok
-        }
-        screen.write("\nDo you want to start again? Your answers so far will be deleted. (yes or no)\n")
-        if case .line(let answer) = reader.read(prompt: "> ", prefill: nil, completions: ["yes", "no"]),
-          AnswerWords.yes.contains(AnswerWords.fold(TextSanitizer.clean(answer)))
-        {
-          reset(screen, reader)
-        }
+        if signal == SIGTERM || signal == SIGHUP { try stop(screen, reader) }
+        if try confirmStartAgain(screen: screen, input: input) { try reset(screen, reader) }
         session = driver.session
       case .endedEarly, .tooManyAttempts:
         session = driver.session
-      }
-    }
-  }
-
-  private func welcome(_ seeds: SeedBundle, screen: TerminalOutput, input: KioskInput) throws {
-    let text = seeds.interview.say(
-      "kioskWelcome", .patient,
-      fallback:
-        "Welcome. This screen helps you ask for a second opinion about your care. Your answers are private and go only to the practice."
-    )
-    screen.write(TextWrapper.wrap(text, width: 76) + "\n\nPress Enter to start.\n")
-    let staffCode = ProcessInfo.processInfo.environment["SECOND_OPINION_STAFF_CODE"].flatMap { $0.isEmpty ? nil : $0 }
-    while true {
-      switch input.reader.read(prompt: "> ", prefill: nil, completions: []) {
-      case .line(let line):
-        if let staffCode, line == staffCode {
-          input.reader.forget()
-          screen.clearScreen()
-          throw ExitStatus.ok
-        }
-        screen.clearScreen()
-        return
-      case .interrupted(let signal) where signal == SIGTERM || signal == SIGHUP:
-        screen.clearScreen()
-        throw ExitStatus.ok
-      default:
-        continue
       }
     }
   }
@@ -135,19 +98,101 @@ struct KioskCommand: ParsableCommand {
     }
   }
 
-  private func pause(_ input: KioskInput, seconds: Int) {
-    _ = input.reader.read(prompt: "[Press Enter to finish] ", prefill: nil, completions: [])
+  /// The welcome screen: waits (no idle countdown) for Enter, or the staff code.
+  private func welcome(_ seeds: SeedBundle, screen: TerminalOutput, input: KioskInput) throws {
+    let text = seeds.interview.say(
+      "kioskWelcome", .patient,
+      fallback:
+        "Welcome. This screen helps you ask for a second opinion about your care. Your answers are private and go only to the practice."
+    )
+    screen.write(TextWrapper.wrap(text, width: 76) + "\n\nPress Enter to start.\n")
+    let staffCode = ProcessInfo.processInfo.environment["SECOND_OPINION_STAFF_CODE"].flatMap { $0.isEmpty ? nil : $0 }
+    while true {
+      switch input.read(prompt: "> ", prefill: nil, completions: []) {
+      case .line(let line):
+        // Nothing typed here is kept: not the code, nor a wrong guess at it.
+        input.reader.forget()
+        if let staffCode, line == staffCode { try stop(screen, input.reader) }
+        screen.clearScreen()
+        return
+      case .interrupted(let signal) where signal == SIGTERM || signal == SIGHUP:
+        try stop(screen, input.reader)
+      default:
+        continue
+      }
+    }
+  }
+
+  /// After a submitted interview: the thanks stay until Enter or the idle reset.
+  private func finish(screen: TerminalOutput, input: KioskInput) throws {
+    while true {
+      switch input.read(prompt: "[Press Enter to finish] ", prefill: nil, completions: []) {
+      case .interrupted(let signal) where signal == SIGTERM || signal == SIGHUP:
+        try stop(screen, input.reader)
+      default:
+        try reset(screen, input.reader)
+      }
+    }
+  }
+
+  /// After an emergency the alert stays on screen, with no idle reset, until
+  /// someone presses Enter: staff must see it. Ctrl-C and Ctrl-D do not clear it.
+  private func waitForStaff(screen: TerminalOutput, input: KioskInput) throws {
+    input.reader.idle = nil
+    while true {
+      switch input.read(prompt: "[Press Enter when a member of staff is with you] ", prefill: nil, completions: []) {
+      case .line:
+        try reset(screen, input.reader)
+      case .interrupted(let signal) where signal == SIGTERM || signal == SIGHUP:
+        try stop(screen, input.reader)
+      default:
+        continue
+      }
+    }
+  }
+
+  /// After Ctrl-C: true to start again (the answers are discarded), false to
+  /// carry on at the same question. Walking away counts as starting again.
+  private func confirmStartAgain(screen: TerminalOutput, input: KioskInput) throws -> Bool {
+    screen.write("\nDo you want to start again? Your answers so far will be deleted. (yes or no)\n")
+    while true {
+      switch input.read(prompt: "> ", prefill: nil, completions: ["yes", "no"]) {
+      case .line(let answer):
+        let word = AnswerWords.fold(TextSanitizer.clean(answer))
+        if AnswerWords.yes.contains(word) || word == "start again" || word == "restart" { return true }
+        if AnswerWords.no.contains(word) { return false }
+        screen.write("Please type yes to start again, or no to carry on with your answers.\n")
+      case .idleTimeout:
+        return true
+      case .interrupted(let signal) where signal == SIGTERM || signal == SIGHUP:
+        try stop(screen, input.reader)
+      default:
+        continue
+      }
+    }
+  }
+
+  /// Staff stopped the kiosk: nothing is saved, the screen is cleared, exit 0.
+  private func stop(_ screen: TerminalOutput, _ reader: ReadlineLineReader) throws -> Never {
+    reader.forget()
+    screen.clearScreen()
+    throw ExitStatus.ok
   }
 
   /// Clears everything of this patient and starts a fresh process.
-  private func reset(_ screen: TerminalOutput, _ reader: ReadlineLineReader) -> Never {
+  private func reset(_ screen: TerminalOutput, _ reader: ReadlineLineReader) throws -> Never {
     reader.forget()
     screen.clearScreen()
+    // A stop signal arriving from here on stays pending across exec and is
+    // handled by the new process's welcome screen.
+    SignalTrap.blockForExec()
+    let pending = SignalTrap.take()
+    if pending == SIGTERM || pending == SIGHUP { throw ExitStatus.ok }
     let arguments = CommandLine.arguments
     var pointers = arguments.map { strdup($0) } + [nil]
     execv("/proc/self/exe", &pointers)
     // exec failed: the memory cannot be wiped, so stop rather than keep answers.
     Diagnostics.error("could not restart the kiosk for the next patient; stopping.")
-    Foundation.exit(1)
+    throw ExitStatus.defects
   }
 }

@@ -14,7 +14,7 @@ struct RenderCommand: ParsableCommand {
   @Option(name: .long, parsing: .upToNextOption, help: "markdown, text, html, fhir (several allowed).")
   var format: [LetterFormat] = [.markdown]
 
-  @Option(name: .long, help: "Write ID.EXT files into this folder instead of printing.")
+  @Option(name: .long, help: "Write ID.EXT files into this folder instead of printing (never overwriting).")
   var out: String?
 
   @OptionGroup var seedsOption: SeedsOption
@@ -22,20 +22,29 @@ struct RenderCommand: ParsableCommand {
   func run() throws {
     let loaded = try RecordFile.load(record)
     let layout = try seedsOption.load().letter
-    for format in format {
+    var rendered: [(name: String, data: Data)] = []
+    var seen: Set<LetterFormat> = []
+    for format in format where seen.insert(format).inserted {
       let data = try LetterRenderer.render(loaded, layout: layout, as: format)
-      if let out {
-        do {
-          try AtomicFileWriter.ensureFolder(out)
-          try AtomicFileWriter.write(data, to: "\(loaded.id).\(format.fileExtension)", in: out)
-          print("\(out)/\(loaded.id).\(format.fileExtension)")
-        } catch let error as StorageError {
-          Diagnostics.error("\(error)")
-          throw ExitStatus.storage
-        }
-      } else {
-        FileHandle.standardOutput.write(data)
-      }
+      rendered.append(("\(loaded.id).\(format.fileExtension)", data))
     }
+    guard let out else {
+      for file in rendered { FileHandle.standardOutput.write(file.data) }
+      return
+    }
+    // Every file or none: on a failure the files this run wrote are removed.
+    var written: [String] = []
+    do {
+      try AtomicFileWriter.ensureFolder(out)
+      for file in rendered {
+        try AtomicFileWriter.write(file.data, to: file.name, in: out)
+        written.append(file.name)
+      }
+    } catch let error as StorageError {
+      for name in written { AtomicFileWriter.remove(name, in: out) }
+      Diagnostics.error("\(error). Nothing was written.")
+      throw ExitStatus.storage
+    }
+    for name in written { print("\(out)/\(name)") }
   }
 }

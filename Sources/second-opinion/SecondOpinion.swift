@@ -16,6 +16,7 @@ struct SecondOpinion: ParsableCommand {
     subcommands: [
       InterviewCommand.self, KioskCommand.self, DraftsCommand.self, ResumeCommand.self, CasesCommand.self,
       CheckCommand.self, ExplainCommand.self, TreeCommand.self, RenderCommand.self, SchemaCommand.self,
+      BenchCommand.self,
     ],
     defaultSubcommand: InterviewCommand.self)
 }

@@ -36,8 +36,12 @@ void so_rl_forget(void);
 
 /* Catches SIGINT, SIGTERM and SIGHUP into a flag (no SA_RESTART, so blocking
    reads return EINTR); ignores SIGPIPE; with kiosk != 0 ignores SIGTSTP and
-   SIGQUIT too (Ctrl-Z and Ctrl-\ do nothing). */
+   SIGQUIT too (Ctrl-Z and Ctrl-\ do nothing). Unblocks the three caught
+   signals (see so_block_signals). */
 void so_install_signals(int kiosk);
+/* Blocks SIGINT, SIGTERM and SIGHUP (before exec: one arriving then stays
+   pending until so_install_signals unblocks them in the new program). */
+void so_block_signals(void);
 /* The pending signal number, cleared; 0 when none. */
 int so_take_signal(void);
 /* The pending signal number, not cleared. */

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import SecondOpinionCore
+
+/// `second-opinion bench-cases` (hidden): generates random complete cases with
+/// `CaseGenerator` and times running them through `CaseRunner` in-process, the
+/// same path as `cases`. Used by Scripts/bench; not a test.
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench-cases",
+    abstract: "Time the case library's throughput on generated cases (for Scripts/bench).",
+    shouldDisplay: false)
+
+  @Option(name: .long, help: "How many cases to generate.")
+  var count = 10_000
+
+  @Option(name: .long, help: "The random seed; the same seed gives the same cases.")
+  var seed: UInt64 = 1
+
+  @Option(name: .long, help: "How many timed passes over the cases (the median is reported).")
+  var rounds = 3
+
+  @Option(name: .long, help: "Print the input of the first N generated cases.")
+  var show = 0
+
+  @Flag(name: .long, help: "Print the figures as one JSON object.")
+  var json = false
+
+  @Flag(
+    name: .long,
+    help: "Also print a fingerprint of every transcript and record (to check that an optimisation changes nothing).")
+  var fingerprint = false
+
+  @OptionGroup var seedsOption: SeedsOption
+
+  func validate() throws {
+    guard count > 0, rounds > 0, show >= 0 else { throw ValidationError("--count and --rounds must be positive.") }
+  }
+
+  func run() throws {
+    let seeds = try seedsOption.load()
+    let clock = ContinuousClock()
+    var generator = CaseGenerator(seeds: seeds, seed: seed)
+    var cases: [CaseDefinition] = []
+    cases.reserveCapacity(count)
+    let generation = clock.measure {
+      for _ in 0..<count { cases.append(generator.next()) }
+    }
+    for definition in cases.prefix(show) {
+      print("# \(definition.title) (\(definition.mode.rawValue), today \(definition.today ?? "?"))")
+      print(definition.input, terminator: "")
+    }
+    let runner = CaseRunner(seeds: seeds)
+    var seconds: [Double] = []
+    var failures: [CaseResult] = []
+    var answers = 0
+    var emergencies = 0
+    var digest: String?
+    for round in 0..<rounds {
+      var results: [CaseResult] = []
+      results.reserveCapacity(cases.count)
+      let elapsed = clock.measure {
+        for definition in cases { results.append(runner.run(definition)) }
+      }
+      seconds.append(Self.seconds(elapsed))
+      if round == 0 {
+        failures = results.filter { !$0.passed }
+        answers = results.reduce(0) { $0 + ($1.record?.answers.count ?? 0) }
+        emergencies = results.filter { $0.record?.status == "emergency" }.count
+        if fingerprint { digest = try Self.fingerprint(results) }
+      }
+    }
+    let median = seconds.sorted()[seconds.count / 2]
+    let rate = Double(cases.count) / median
+    if json {
+      let figures: [String: Any] = [
+        "cases": cases.count, "seed": seed, "rounds": rounds, "seconds": seconds, "medianSeconds": median,
+        "casesPerSecond": rate, "failed": failures.count, "emergencies": emergencies,
+        "answersPerCase": Double(answers) / Double(cases.count), "generationSeconds": Self.seconds(generation),
+      ]
+      let data = try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])
+      print(String(decoding: data, as: UTF8.self))
+    } else {
+      print(
+        "generated \(cases.count) cases (seed \(seed)) in \(Self.format(Self.seconds(generation))) s: "
+          + "\(Self.format(Double(answers) / Double(cases.count))) answers a case, \(emergencies) emergencies")
+      print("rounds: " + seconds.map { Self.format($0) + " s" }.joined(separator: ", "))
+      print("median \(Self.format(median)) s: \(Int(rate.rounded())) cases/second")
+    }
+    if let digest { print("fingerprint \(digest)") }
+    for failure in failures.prefix(3) {
+      Diagnostics.error("\(failure.definition.title): " + failure.mismatches.joined(separator: "; "))
+    }
+    if !failures.isEmpty {
+      Diagnostics.error("\(failures.count) generated cases did not pass")
+      throw ExitStatus.defects
+    }
+  }
+
+  /// FNV-1a (64-bit) over every case's input, transcript and encoded record.
+  private static func fingerprint(_ results: [CaseResult]) throws -> String {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    func add<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+      for byte in bytes {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01B3
+      }
+      hash ^= 0xFF
+      hash = hash &* 0x0000_0100_0000_01B3
+    }
+    for result in results {
+      add(result.definition.input.utf8)
+      add(result.transcript.utf8)
+      if let record = result.record { add(try RecordBuilder.encode(record)) }
+    }
+    return String(hash, radix: 16)
+  }
+
+  private static func seconds(_ duration: Duration) -> Double {
+    let parts = duration.components
+    return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+  }
+
+  private static func format(_ value: Double) -> String { String(format: "%.3f", value) }
+}

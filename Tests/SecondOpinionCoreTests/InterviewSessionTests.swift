@@ -1,0 +1,109 @@
+import SecondOpinionCore
+import Testing
+
+@Suite("Interview session")
+struct InterviewSessionTests {
+  func session(_ voice: Voice = .patient, _ answers: [String] = []) -> InterviewSession {
+    var session = InterviewSession(seeds: TestSeeds.bundle, voice: voice, today: TestSeeds.today)
+    for answer in answers {
+      let outcome = session.apply(answer)
+      #expect(outcome != .rejected(ParseFailure("", example: "")), "\(answer)")
+    }
+    return session
+  }
+
+  @Test func theRedFlagScreenIsFirstInEveryMode() {
+    for voice in Voice.allCases {
+      #expect(session(voice).current?.id == "red_flags")
+    }
+  }
+
+  @Test func anyRedFlagStopsAtOnce() {
+    for number in 1...11 {
+      var s = session()
+      guard case .stopped(let rule) = s.apply(String(number)) else {
+        Issue.record("red flag \(number) did not stop the interview")
+        continue
+      }
+      #expect(rule.id.hasPrefix("red_flag"))
+      #expect(s.current == nil)
+      #expect(!s.isComplete)
+    }
+    var unsure = session()
+    #expect(unsure.apply("not sure") != .accepted)
+  }
+
+  @Test func receptionistModeAsksAboutTheCallerAndPatientModeDoesNot() {
+    #expect(session(.receptionist, ["none"]).current?.id == "caller_relationship")
+    #expect(session(.patient, ["none"]).current?.id == "full_name")
+    let proxy = session(.receptionist, ["none", "relative", "Pat Jones", "yes", "2"])
+    #expect(proxy.current?.id == "lasting_power_of_attorney")
+    let selfCaller = session(.receptionist, ["none", "1"])
+    #expect(selfCaller.current?.id == "full_name")
+  }
+
+  @Test func branchesOnTheReason() {
+    let base = ["none", "Sam Taylor", "25/11/1970", "not sure", "SW1A 1AA", "07700 900123", "Riverside", "no"]
+    #expect(session(.patient, base + ["5", "nhs", "not sure", "not sure", "not sure"]).current?.id == "cancer_status")
+    #expect(
+      session(.patient, base + ["6", "nhs", "not sure", "not sure", "not sure"]).current?.id == "mental_health_trend")
+    #expect(
+      session(.patient, base + ["1", "nhs", "not sure", "not sure", "not sure"]).current?.id == "treatment_proposed")
+  }
+
+  @Test func backReturnsToThePreviousQuestionAndRecomputesBranching() {
+    var s = session(.receptionist, ["none", "relative"])
+    #expect(s.current?.id == "caller_name")
+    let wentBack = s.back()
+    #expect(wentBack)
+    #expect(s.current?.id == "caller_relationship")
+    #expect(s.apply("1") == .accepted)
+    #expect(s.current?.id == "full_name")
+    #expect(s.answers["caller_name"] == nil)
+    var first = session()
+    let firstWentBack = first.back()
+    #expect(!firstWentBack)
+  }
+
+  @Test func changingAnAnswerDropsAnswersThatNoLongerApply() {
+    var s = session(.receptionist, ["none", "relative", "Pat Jones", "yes", "not able", "yes"])
+    #expect(s.answers["lasting_power_of_attorney"] != nil)
+    _ = s.apply("self", to: TestSeeds.bundle.interview.question("caller_relationship")!)
+    #expect(s.answers["lasting_power_of_attorney"] == nil)
+    #expect(s.answers["caller_name"] == nil)
+    #expect(s.effectiveAnswers.map(\.questionID) == ["red_flags", "caller_relationship"])
+  }
+
+  @Test func progressCountsUp() {
+    let start = session().progress
+    let later = session(.patient, ["none", "Sam Taylor"]).progress
+    #expect(start.number == 1 && later.number == 3)
+    #expect(later.estimate >= later.number)
+  }
+
+  @Test func rejectedAnswersLeaveTheSessionUnchanged() {
+    var s = session(.patient, ["none", "Sam Taylor"])
+    guard case .rejected = s.apply("31/02/1990") else {
+      Issue.record("accepted an impossible date")
+      return
+    }
+    #expect(s.current?.id == "date_of_birth")
+    #expect(s.answers["date_of_birth"] == nil)
+  }
+
+  @Test func selfHarmInFreeTextAsksAConfirmingQuestion() {
+    let base = ["none", "Sam Taylor", "25/11/1970", "not sure", "SW1A 1AA", "07700 900123", "Riverside", "no"]
+    var s = session(
+      .patient,
+      base + ["6", "nhs", "depression", "Dr Lee, City CMHT", "1/9/2026", "worse", "yes", "no", "none"])
+    #expect(s.current?.id == "symptoms")
+    #expect(s.apply("I keep thinking about ending my life") == .accepted)
+    for answer in ["same", "none", "none"] { #expect(s.apply(answer) == .accepted) }
+    #expect(s.current?.id == "self_harm_check")
+    guard case .stopped(let rule) = s.apply("yes") else {
+      Issue.record("a confirmed self-harm thought did not stop the interview")
+      return
+    }
+    #expect(rule.id == "self_harm_confirmed")
+  }
+}

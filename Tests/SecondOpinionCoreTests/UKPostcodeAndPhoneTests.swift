@@ -1,0 +1,36 @@
+import SecondOpinionCore
+import Testing
+
+@Suite("Postcodes and phone numbers")
+struct UKPostcodeAndPhoneTests {
+  @Test(arguments: [
+    ("sw1a1aa", "SW1A 1AA"), ("M1 1AE", "M1 1AE"), ("b33 8th", "B33 8TH"), ("CR2 6XH", "CR2 6XH"),
+    ("DN55 1PT", "DN55 1PT"), ("LS1  4AP", "LS1 4AP"),
+  ])
+  func normalisesPostcodes(_ text: String, _ expected: String) {
+    #expect(UKPostcode.normalise(text) == expected)
+  }
+
+  @Test(arguments: ["12345", "SW1A", "SW1A 1A", "SW1A 1AAA", "S\u{0430}1 1AA", "W1A 1A1", "ABC1 1AA"])
+  func rejectsPostcodesOfTheWrongShape(_ text: String) {
+    #expect(UKPostcode.normalise(text) == nil)
+  }
+
+  @Test(arguments: [
+    ("07700 900123", "07700900123"), ("+44 7700 900123", "07700900123"), ("(020) 7946 0000", "02079460000"),
+    ("0044 113 496 0000", "01134960000"), ("+44 (0)20 7946 0000", "02079460000"),
+  ])
+  func normalisesPhones(_ text: String, _ expected: String) {
+    #expect(UKPhone.normalise(text) == expected)
+  }
+
+  @Test(arguments: ["123", "7700900123", "+1 202 555 0100", "0770090012x", "00000000000", "077009001234"])
+  func rejectsPhonesOfTheWrongShape(_ text: String) {
+    #expect(UKPhone.normalise(text) == nil)
+  }
+
+  @Test func displaysPhonesGrouped() {
+    #expect(UKPhone.display("07700900123") == "07700 900123")
+    #expect(UKPhone.display("02079460000") == "020 7946 0000")
+  }
+}
