@@ -9,8 +9,14 @@ public enum FHIRExporter {
   /// The extension that says why an item has no answer (asked-unknown, asked-declined).
   public static let dataAbsentReasonURL = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
 
-  /// The Bundle for a record.
+  /// The Bundle for a record. Every string is made inert again
+  /// (`TextSanitizer`), so a record edited by hand cannot carry escape
+  /// sequences into the export.
   public static func bundle(for record: Record) -> JSONValue {
+    rawBundle(for: record).mappingStrings(TextSanitizer.clean)
+  }
+
+  private static func rawBundle(for record: Record) -> JSONValue {
     let patientID = uuid(record.id + "/patient")
     let responseID = uuid(record.id + "/questionnaire-response")
     let requestID = uuid(record.id + "/service-request")

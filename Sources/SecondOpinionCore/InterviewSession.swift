@@ -46,6 +46,14 @@ public struct InterviewSession: Sendable {
     return condition.evaluate(in: context) != .no
   }
 
+  /// `isAsked` in a context built once by the caller: building a context
+  /// computes the facts (calendar arithmetic), so loops over the questions
+  /// build it once rather than once a question.
+  private static func isAsked(_ question: Question, in context: EvaluationContext) -> Bool {
+    guard let condition = question.when else { return true }
+    return condition.evaluate(in: context) != .no
+  }
+
   /// The next question to ask, or nil when every applicable one is answered.
   public var current: Question? {
     guard stoppedBy == nil else { return nil }
@@ -61,13 +69,18 @@ public struct InterviewSession: Sendable {
   /// The answers that count: those to questions that apply on the current path,
   /// in the order of the definition.
   public var effectiveAnswers: [Answer] {
-    seeds.interview.questions.filter(isAsked).compactMap { answers[$0.id] }
+    let context = self.context
+    return seeds.interview.questions.filter { Self.isAsked($0, in: context) }.compactMap { answers[$0.id] }
   }
 
   /// Progress for "question N of about M".
   public var progress: (number: Int, estimate: Int) {
-    let answered = effectiveAnswers.count
-    let remaining = seeds.interview.questions.filter { answers[$0.id] == nil && isAsked($0) }.count
+    let context = self.context
+    var answered = 0
+    var remaining = 0
+    for question in seeds.interview.questions where Self.isAsked(question, in: context) {
+      if answers[question.id] == nil { remaining += 1 } else { answered += 1 }
+    }
     return (answered + 1, answered + max(remaining, 1))
   }
 
@@ -113,10 +126,14 @@ public struct InterviewSession: Sendable {
     var changed = true
     while changed {
       changed = false
-      for question in seeds.interview.questions where answers[question.id] != nil && !isAsked(question) {
+      // The context is rebuilt after each removal, as the answers it reads changed.
+      var context = self.context
+      for question in seeds.interview.questions
+      where answers[question.id] != nil && !Self.isAsked(question, in: context) {
         answers.remove(question.id)
         history.removeAll { $0 == question.id }
         changed = true
+        context = self.context
       }
     }
   }

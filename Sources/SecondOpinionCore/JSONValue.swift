@@ -38,6 +38,16 @@ public indirect enum JSONValue: Codable, Sendable, Equatable {
     }
   }
 
+  /// The same document with every string (keys are left alone) passed through `transform`.
+  public func mappingStrings(_ transform: (String) -> String) -> JSONValue {
+    switch self {
+    case .string(let text): return .string(transform(text))
+    case .array(let items): return .array(items.map { $0.mappingStrings(transform) })
+    case .object(let members): return .object(members.mapValues { $0.mappingStrings(transform) })
+    case .number, .bool, .null: return self
+    }
+  }
+
   /// Pretty JSON with sorted keys and a final newline.
   public func encoded() throws -> Data {
     let encoder = JSONEncoder()

@@ -13,7 +13,8 @@ public enum PlainTextLetter {
     for section in model.sections {
       out += section.title + "\n" + String(repeating: "-", count: min(section.title.count, width)) + "\n"
       for entry in section.entries {
-        out += TextWrapper.wrap("\(inert(entry.label)): \(inert(entry.value))", width: width, hangingIndent: "    ") + "\n"
+        out +=
+          TextWrapper.wrap("\(inert(entry.label)): \(inert(entry.value))", width: width, hangingIndent: "    ") + "\n"
       }
       for (index, item) in section.items.enumerated() {
         out += TextWrapper.wrap("  \(index + 1). \(inert(item))", width: width, hangingIndent: "     ") + "\n"

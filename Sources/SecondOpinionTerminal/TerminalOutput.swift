@@ -39,6 +39,17 @@ public final class TerminalOutput: OutputSink {
     }
   }
 
+  /// The terminal hung up: standard output and standard error now go to
+  /// /dev/null, so nothing written afterwards (messages, the draft notice) can
+  /// fail or stop the program before it has saved what it must.
+  public static func detachFromTerminal() {
+    let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
+    guard null >= 0 else { return }
+    dup2(null, STDOUT_FILENO)
+    dup2(null, STDERR_FILENO)
+    close(null)
+  }
+
   /// Clears the screen and the scrollback (a terminal only).
   public func clearScreen() {
     guard isTerminal else { return }

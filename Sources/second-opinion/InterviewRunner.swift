@@ -57,6 +57,8 @@ struct InterviewRunner {
         "the input ended before the interview was complete: \(name) was not answered. No record was written.")
       throw ExitStatus.endedEarly
     case .interrupted(let signal, let questionID):
+      // After a hang-up nobody can read the terminal, and writing to it fails.
+      if signal == SIGHUP { TerminalOutput.detachFromTerminal() }
       if voice == .receptionist {
         let reason = signal == SIGHUP ? "hang-up" : signal == SIGTERM ? "terminated" : "interrupted"
         try saveDraft(driver.session, waitingAt: questionID, reason: reason)

@@ -25,7 +25,8 @@ enum RecordFile {
       throw ExitStatus.defects
     }
     guard RecordID.isValid(record.id) else {
-      Diagnostics.error("\(path) is not a second-opinion record: its id is not of the form SO-yyyyMMddTHHmmssZ-XXXXXXXX")
+      Diagnostics.error(
+        "\(path) is not a second-opinion record: its id is not of the form SO-yyyyMMddTHHmmssZ-XXXXXXXX")
       throw ExitStatus.defects
     }
     return record

@@ -34,6 +34,11 @@ struct RecordTests {
       #expect(letter.contains("## \(heading.title)"), "missing heading \(heading.title)")
     }
     #expect(letter.contains("does not replace, a clinician's judgement"))
+    // No answer is dropped: every answer's label and value appear in the letter.
+    for answer in record.answers {
+      #expect(letter.contains(MarkdownLetter.escape(answer.label)), "missing \(answer.label)")
+      #expect(letter.contains(MarkdownLetter.escape(answer.display)), "missing answer to \(answer.questionId)")
+    }
   }
 
   @Test func markdownEscapesAPersonsText() {
