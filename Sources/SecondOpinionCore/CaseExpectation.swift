@@ -14,4 +14,7 @@ public struct CaseExpectation: Codable, Sendable {
   public var letterContains: [String]?
   /// Text the screen output must contain.
   public var screenContains: [String]?
+  /// How many typed lines are rejected and asked again (default 0), so a
+  /// script that drifts out of step with the questions fails loudly.
+  public var rejectedAnswers: Int?
 }

@@ -61,6 +61,10 @@ public struct CaseRunner: Sendable {
         mismatches.append("the letter does not contain \"\(text)\"")
       }
     }
+    let rejected = sink.text.components(separatedBy: InterviewDriver.rejectionMarker).count - 1
+    if rejected != (definition.expect.rejectedAnswers ?? 0) {
+      mismatches.append("rejected answers: expected \(definition.expect.rejectedAnswers ?? 0), got \(rejected)")
+    }
     for text in definition.expect.screenContains ?? [] where !sink.text.contains(text) {
       mismatches.append("the screen output does not contain \"\(text)\"")
     }

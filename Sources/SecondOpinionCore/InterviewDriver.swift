@@ -117,8 +117,11 @@ public final class InterviewDriver {
     }
   }
 
+  /// The words that start every rejection, counted by the case runner.
+  public static let rejectionMarker = "Sorry, I could not accept that"
+
   private func rejection(_ failure: ParseFailure) -> String {
-    let sorry = definition.say("sorry", voice, fallback: "Sorry, I could not accept that")
+    let sorry = definition.say("sorry", voice, fallback: Self.rejectionMarker)
     let forExample = definition.say("forExample", voice, fallback: "For example")
     return "\(sorry): \(failure.reason).\n\(forExample): \(failure.example).\n"
   }
