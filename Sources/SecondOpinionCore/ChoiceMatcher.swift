@@ -26,6 +26,10 @@ public struct ChoiceMatcher: Sendable {
     // "1 3 5" or "1 and 3": numbers separated by spaces.
     let words = typed.split(whereSeparator: { " ,;".contains($0) }).map(String.init).filter { $0.lowercased() != "and" }
     if words.count > 1, words.allSatisfy({ Int($0) != nil }) { parts = words }
+    if parts.count > 1, case .success(let id) = one(typed, choices) {
+      // A label that itself has a comma ("Yes, they can decide for themselves").
+      return .success(question.type == .singleChoice ? .choice(id) : .choices([id]))
+    }
     if question.type == .singleChoice, parts.count > 1 {
       return .failure(parser.failure("please choose just one", question))
     }
@@ -47,11 +51,17 @@ public struct ChoiceMatcher: Sendable {
     return .success(.choices(ordered))
   }
 
+  /// What was typed, in quotes, shortened so a huge line is not echoed back.
+  static func quoted(_ part: String) -> String {
+    let limit = 60
+    return "\"" + (part.count > limit ? part.prefix(limit) + "…" : part) + "\""
+  }
+
   private func one(_ part: String, _ choices: [Choice]) -> Result<String, ParseFailure> {
     let parser = AnswerParser(voice: voice, today: "2000-01-01")
     let word = AnswerWords.fold(part)
     if let number = Int(word) {
-      guard (1...choices.count).contains(number) else {
+      guard number >= 1, number <= choices.count else {
         return .failure(parser.failure("there is no choice \(number); the choices are 1 to \(choices.count)", question))
       }
       return .success(choices[number - 1].id)
@@ -72,11 +82,11 @@ public struct ChoiceMatcher: Sendable {
     switch candidates.count {
     case 1: return .success(candidates[0].id)
     case 0:
-      return .failure(parser.failure("\"\(part)\" is not one of the choices", question))
+      return .failure(parser.failure("\(Self.quoted(part)) is not one of the choices", question))
     default:
       let listed = candidates.prefix(3).map { "\"\($0.label.text(for: voice))\"" }.joined(separator: " or ")
       return .failure(
-        parser.failure("\"\(part)\" could mean \(listed); type more of the word, or its number", question))
+        parser.failure("\(Self.quoted(part)) could mean \(listed); type more of the word, or its number", question))
     }
   }
 }

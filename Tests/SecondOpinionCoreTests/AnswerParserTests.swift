@@ -25,6 +25,7 @@ struct AnswerParserTests {
     #expect(value("5 1", "reason") == .choices(["diagnosis_doubt", "cancer"]))
     #expect(value("nhs", "care_setting") == .choice("nhs"))
     #expect(value("Private", "care_setting") == .choice("private"))
+    #expect(value("Yes, they can decide for themselves", "patient_capacity") == .choice("able"))
   }
 
   @Test func ambiguousAndUnknownChoicesAreRejectedWithAReason() {
