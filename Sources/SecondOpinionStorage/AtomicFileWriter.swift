@@ -64,6 +64,9 @@ public enum AtomicFileWriter {
         if errno == EEXIST { throw StorageError.exists(target) }
         throw failure(errno, folder)
       }
+      // Drop the temporary name before the folder is synced, so a crash
+      // cannot leave a second, hidden link to the file behind.
+      unlink(temporary)
     }
     syncFolder(folder)
   }

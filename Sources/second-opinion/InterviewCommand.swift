@@ -22,7 +22,7 @@ struct InterviewCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    if mode == .receptionist, (`operator` ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+    if mode == .receptionist, TextSanitizer.clean(`operator` ?? "").isEmpty {
       throw ValidationError("receptionist mode needs --operator NAME: the person completing the record.")
     }
   }

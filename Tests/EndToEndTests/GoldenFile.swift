@@ -24,9 +24,9 @@ enum GoldenFile {
       let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
       let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
       let first = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }
-      let where_ =
+      let location =
         first.map { "line \($0.offset + 1): expected «\($0.element.0)», got «\($0.element.1)»" } ?? "lengths differ"
-      Issue.record("\(name) differs from its golden file at \(where_)", sourceLocation: sourceLocation)
+      Issue.record("\(name) differs from its golden file at \(location)", sourceLocation: sourceLocation)
     }
   }
 }
