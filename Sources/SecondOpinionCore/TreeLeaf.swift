@@ -8,6 +8,11 @@ public struct TreeLeaf: Codable, Sendable, Equatable {
   public var delayRisk: DelayRisk?
   /// The reason recorded for the outcome.
   public var reason: String
+  /// A more specific NHS e-Referral priority for this outcome (e.g. Two Week
+  /// Wait for suspected cancer), replacing the level's general one.
+  public var eReferral: String?
+  /// A more specific NICE NG12 term for this outcome.
+  public var nice: String?
   /// Line in the YAML file (filled by the loader).
   public var line: Int?
 

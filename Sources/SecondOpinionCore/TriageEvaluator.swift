@@ -32,15 +32,24 @@ public struct TriageEvaluator: Sendable {
         )
       }
     }
+    // Factors that hold but did not decide: each test once, whichever tree has it.
     var alsoNoted: [String] = []
+    var seenTests: [Condition] = []
+    for (tree, steps) in [(definition.urgency, urgency.steps), (definition.delayRisk, delay.steps)] {
+      let deciding = Set(steps.filter { $0.result != "no" }.map(\.node))
+      seenTests += tree.nodes.filter { deciding.contains($0.id) }.map(\.test)
+    }
     for (tree, steps) in [(definition.urgency, urgency.steps), (definition.delayRisk, delay.steps)] {
       let visited = Set(steps.map(\.node))
       for node in tree.nodes where !visited.contains(node.id) && node.test.evaluate(in: context) == .yes {
-        if !alsoNoted.contains(node.because) && !reasons.contains(where: { $0.hasSuffix(node.because) }) {
-          alsoNoted.append(node.because)
-        }
+        guard !seenTests.contains(node.test) else { continue }
+        seenTests.append(node.test)
+        alsoNoted.append(node.because)
       }
     }
+    var mapping = definition.mapping(level)
+    if let eReferral = urgency.leaf.eReferral { mapping?.eReferral = eReferral }
+    if let nice = urgency.leaf.nice { mapping?.nice = nice }
     let deadline = self.deadline(context: context, answers: answers)
     var assumptions = definition.assumptions.map { assumption -> String in
       let resolved = assumption.resolve(in: answers)
@@ -57,7 +66,7 @@ public struct TriageEvaluator: Sendable {
       path: urgency.steps + delay.steps,
       reasons: reasons,
       alsoNoted: alsoNoted,
-      mapping: definition.mapping(level),
+      mapping: mapping,
       decisionDeadline: deadline,
       assumptions: assumptions,
       version: definition.version)
