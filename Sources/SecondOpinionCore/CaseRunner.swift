@@ -21,8 +21,9 @@ public struct CaseRunner: Sendable {
     let today = definition.today ?? CaseDefinition.defaultToday
     let sink = StringSink()
     let session = InterviewSession(seeds: seeds, voice: definition.mode, today: today)
+    let input = ScriptedLines(definition.lines)
     let driver = InterviewDriver(
-      session: session, input: ScriptedLines(definition.lines), output: sink,
+      session: session, input: input, output: sink,
       options: DriverOptions(channel: .pipe, maxAttempts: 20))
     let outcome = driver.run()
     var mismatches: [String] = []
@@ -60,6 +61,9 @@ public struct CaseRunner: Sendable {
       for text in expect.letterContains ?? [] where !letter.contains(text) {
         mismatches.append("the letter does not contain \"\(text)\"")
       }
+    }
+    if input.remaining > 0, record != nil {
+      mismatches.append("\(input.remaining) input lines were left unread after the interview ended")
     }
     let rejected = sink.text.components(separatedBy: InterviewDriver.rejectionMarker).count - 1
     if rejected != (definition.expect.rejectedAnswers ?? 0) {

@@ -4,10 +4,34 @@
 /// severity order (which could under-triage), and mappings that are missing.
 public struct DefinitionChecker: Sendable {
   /// The seeds checked.
-  public var seeds: SeedBundle
+  public var seeds: SeedBundle {
+    didSet { positions = Self.positions(seeds.interview) }
+  }
+
+  /// Each question id's position (its first, if used twice), so looking a
+  /// question up is not a linear search: with one per condition, that made
+  /// `check` grow with the square of the number of questions.
+  private var positions: [String: Int]
 
   /// Creates a checker.
-  public init(seeds: SeedBundle) { self.seeds = seeds }
+  public init(seeds: SeedBundle) {
+    self.seeds = seeds
+    positions = Self.positions(seeds.interview)
+  }
+
+  private static func positions(_ interview: InterviewDefinition) -> [String: Int] {
+    var positions: [String: Int] = [:]
+    for (index, question) in interview.questions.enumerated() where positions[question.id] == nil {
+      positions[question.id] = index
+    }
+    return positions
+  }
+
+  /// The position of a question, as `interview.index(of:)` gives it.
+  private func index(of id: String) -> Int? { positions[id] }
+
+  /// The question with this id, as `interview.question(_:)` gives it.
+  private func question(_ id: String) -> Question? { positions[id].map { interview.questions[$0] } }
 
   private var interview: InterviewDefinition { seeds.interview }
   private let file = SeedLoader.interviewFile
@@ -78,7 +102,7 @@ public struct DefinitionChecker: Sendable {
   {
     var found: [SeedError] = []
     for id in condition.questionIDs {
-      guard let index = interview.index(of: id) else {
+      guard let index = self.index(of: id) else {
         found.append(SeedError(file: file, line: line, message: "`\(owner)` tests unknown question id `\(id)`"))
         continue
       }
@@ -88,7 +112,7 @@ public struct DefinitionChecker: Sendable {
       }
     }
     for (id, value) in condition.testedValues {
-      guard let question = interview.question(id) else { continue }
+      guard let question = self.question(id) else { continue }
       let possible = question.possibleValues
       if !possible.isEmpty, !possible.contains(value) {
         found.append(
@@ -121,7 +145,7 @@ public struct DefinitionChecker: Sendable {
         found += conditionDefects(condition, before: index, owner: question.id, file: file, line: question.line)
       }
     }
-    for fact in interview.facts ?? [] where interview.question(fact.questionID)?.type != .date {
+    for fact in interview.facts ?? [] where self.question(fact.questionID)?.type != .date {
       found.append(
         SeedError(
           file: file, message: "fact `\(fact.id)` must be computed from a date question, not `\(fact.questionID)`"))
@@ -138,7 +162,7 @@ public struct DefinitionChecker: Sendable {
       if state[id] == 1 {
         let cycle = (trail.drop { $0 != id } + [id]).joined(separator: " -> ")
         found.append(
-          SeedError(file: file, line: interview.question(id)?.line, message: "conditions form a cycle: \(cycle)"))
+          SeedError(file: file, line: self.question(id)?.line, message: "conditions form a cycle: \(cycle)"))
         return
       }
       guard state[id] == nil else { return }
@@ -173,7 +197,7 @@ public struct DefinitionChecker: Sendable {
     switch condition {
     case .always(let flag): return flag
     case .answerIs(let id, _), .answerIncludesAny(let id, _):
-      guard let position = interview.index(of: id) else { return false }
+      guard let position = self.index(of: id) else { return false }
       return position < index && !dead.contains(id)
     case .all(let parts): return parts.allSatisfy { canHold($0, dead: dead, before: index) } && !contradictory(parts)
     case .any(let parts): return parts.contains { canHold($0, dead: dead, before: index) }
@@ -185,7 +209,7 @@ public struct DefinitionChecker: Sendable {
   private func contradictory(_ parts: [Condition]) -> Bool {
     var wanted: [String: Set<String>] = [:]
     for part in parts {
-      guard case .answerIs(let id, let values) = part, let question = interview.question(id),
+      guard case .answerIs(let id, let values) = part, let question = self.question(id),
         question.type != .multipleChoice
       else { continue }
       let set = Set(values)

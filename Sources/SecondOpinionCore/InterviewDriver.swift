@@ -36,7 +36,6 @@ public final class InterviewDriver {
         continue
       }
       if let outcome = review() { return outcome }
-      if session.isComplete { return finish() }
     }
   }
 

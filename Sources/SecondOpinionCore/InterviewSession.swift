@@ -20,21 +20,47 @@ public struct InterviewSession: Sendable {
   /// Today, ISO 8601.
   public let today: String
   /// The answers so far.
-  public private(set) var answers = AnswerSet()
+  public private(set) var answers = AnswerSet() {
+    didSet {
+      context = Self.context(answers, voice: voice, today: today, seeds: seeds)
+      asked = Self.asked(seeds.interview.questions, in: context)
+    }
+  }
   /// Question ids in the order they were answered, for `back`.
   public private(set) var history: [String] = []
   /// The stop rule that fired, if any.
   public private(set) var stoppedBy: StopRule?
+
+  /// The context conditions are evaluated in. Kept up to date whenever the
+  /// answers change (building one computes the facts, with calendar
+  /// arithmetic), rather than built for every condition tested.
+  public private(set) var context: EvaluationContext
+
+  /// Whether each question of the definition applies in `context`, by
+  /// position. Also kept up to date whenever the answers change: `current`,
+  /// `progress` and `prune` read every question's condition, several times an
+  /// answer, and the answers are all a condition depends on.
+  private var asked: [Bool]
 
   /// Starts a session.
   public init(seeds: SeedBundle, voice: Voice, today: String) {
     self.seeds = seeds
     self.voice = voice
     self.today = today
+    context = Self.context(AnswerSet(), voice: voice, today: today, seeds: seeds)
+    asked = Self.asked(seeds.interview.questions, in: context)
   }
 
-  /// The context conditions are evaluated in.
-  public var context: EvaluationContext {
+  private static func asked(_ questions: [Question], in context: EvaluationContext) -> [Bool] {
+    questions.indices.map { index in
+      guard let condition = questions[index].when else { return true }
+      return condition.evaluate(in: context) != .no
+    }
+  }
+
+  private static func context(_ answers: AnswerSet, voice: Voice, today: String, seeds: SeedBundle)
+    -> EvaluationContext
+  {
     EvaluationContext(
       answers: answers, voice: voice, today: today, facts: seeds.interview.facts ?? [],
       assumptions: seeds.triage.assumptions)
@@ -46,21 +72,20 @@ public struct InterviewSession: Sendable {
     return condition.evaluate(in: context) != .no
   }
 
-  /// `isAsked` in a context built once by the caller: building a context
-  /// computes the facts (calendar arithmetic), so loops over the questions
-  /// build it once rather than once a question.
-  private static func isAsked(_ question: Question, in context: EvaluationContext) -> Bool {
-    guard let condition = question.when else { return true }
-    return condition.evaluate(in: context) != .no
-  }
+  /// Whether the question at `index` applies.
+  private func isAsked(at index: Int) -> Bool { asked[index] }
+
+  /// Whether the question at `index` has an answer.
+  private func isAnswered(at index: Int) -> Bool { answers[seeds.interview.questions[index].id] != nil }
 
   /// The next question to ask, or nil when every applicable one is answered.
   public var current: Question? {
     guard stoppedBy == nil else { return nil }
-    let context = self.context
-    return seeds.interview.questions.first { question in
-      answers[question.id] == nil && (question.when.map { $0.evaluate(in: context) != .no } ?? true)
+    let questions = seeds.interview.questions
+    for index in questions.indices where !isAnswered(at: index) && isAsked(at: index) {
+      return questions[index]
     }
+    return nil
   }
 
   /// Whether the interview is complete and ready for review.
@@ -69,17 +94,15 @@ public struct InterviewSession: Sendable {
   /// The answers that count: those to questions that apply on the current path,
   /// in the order of the definition.
   public var effectiveAnswers: [Answer] {
-    let context = self.context
-    return seeds.interview.questions.filter { Self.isAsked($0, in: context) }.compactMap { answers[$0.id] }
+    seeds.interview.questions.indices.filter(isAsked(at:)).compactMap { answers[seeds.interview.questions[$0].id] }
   }
 
   /// Progress for "question N of about M".
   public var progress: (number: Int, estimate: Int) {
-    let context = self.context
     var answered = 0
     var remaining = 0
-    for question in seeds.interview.questions where Self.isAsked(question, in: context) {
-      if answers[question.id] == nil { remaining += 1 } else { answered += 1 }
+    for index in seeds.interview.questions.indices where isAsked(at: index) {
+      if isAnswered(at: index) { answered += 1 } else { remaining += 1 }
     }
     return (answered + 1, answered + max(remaining, 1))
   }
@@ -101,7 +124,6 @@ public struct InterviewSession: Sendable {
       history.removeAll { $0 == question.id }
       history.append(question.id)
       prune()
-      let context = self.context
       if let rule = seeds.interview.stops.first(where: { $0.when.evaluate(in: context) != .no }) {
         stoppedBy = rule
         return .stopped(rule)
@@ -126,14 +148,11 @@ public struct InterviewSession: Sendable {
     var changed = true
     while changed {
       changed = false
-      // The context is rebuilt after each removal, as the answers it reads changed.
-      var context = self.context
-      for question in seeds.interview.questions
-      where answers[question.id] != nil && !Self.isAsked(question, in: context) {
-        answers.remove(question.id)
-        history.removeAll { $0 == question.id }
+      for index in seeds.interview.questions.indices where isAnswered(at: index) && !isAsked(at: index) {
+        let id = seeds.interview.questions[index].id
+        answers.remove(id)
+        history.removeAll { $0 == id }
         changed = true
-        context = self.context
       }
     }
   }

@@ -52,6 +52,7 @@ struct BenchCommand: ParsableCommand {
     }
     let runner = CaseRunner(seeds: seeds)
     var seconds: [Double] = []
+    var cpuSeconds: [Double] = []
     var failures: [CaseResult] = []
     var answers = 0
     var emergencies = 0
@@ -59,9 +60,11 @@ struct BenchCommand: ParsableCommand {
     for round in 0..<rounds {
       var results: [CaseResult] = []
       results.reserveCapacity(cases.count)
+      let cpuStart = Self.threadCPUSeconds()
       let elapsed = clock.measure {
         for definition in cases { results.append(runner.run(definition)) }
       }
+      cpuSeconds.append(Self.threadCPUSeconds() - cpuStart)
       seconds.append(Self.seconds(elapsed))
       if round == 0 {
         failures = results.filter { !$0.passed }
@@ -72,10 +75,12 @@ struct BenchCommand: ParsableCommand {
     }
     let median = seconds.sorted()[seconds.count / 2]
     let rate = Double(cases.count) / median
+    let cpuMedian = cpuSeconds.sorted()[cpuSeconds.count / 2]
     if json {
       let figures: [String: Any] = [
         "cases": cases.count, "seed": seed, "rounds": rounds, "seconds": seconds, "medianSeconds": median,
-        "casesPerSecond": rate, "failed": failures.count, "emergencies": emergencies,
+        "casesPerSecond": rate, "cpuSeconds": cpuSeconds, "casesPerCPUSecond": Double(cases.count) / cpuMedian,
+        "failed": failures.count, "emergencies": emergencies,
         "answersPerCase": Double(answers) / Double(cases.count), "generationSeconds": Self.seconds(generation),
       ]
       let data = try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])
@@ -85,7 +90,9 @@ struct BenchCommand: ParsableCommand {
         "generated \(cases.count) cases (seed \(seed)) in \(Self.format(Self.seconds(generation))) s: "
           + "\(Self.format(Double(answers) / Double(cases.count))) answers a case, \(emergencies) emergencies")
       print("rounds: " + seconds.map { Self.format($0) + " s" }.joined(separator: ", "))
-      print("median \(Self.format(median)) s: \(Int(rate.rounded())) cases/second")
+      print(
+        "median \(Self.format(median)) s: \(Int(rate.rounded())) cases/second "
+          + "(\(Int((Double(cases.count) / cpuMedian).rounded())) a second of CPU time)")
     }
     if let digest { print("fingerprint \(digest)") }
     for failure in failures.prefix(3) {
@@ -114,6 +121,13 @@ struct BenchCommand: ParsableCommand {
       if let record = result.record { add(try RecordBuilder.encode(record)) }
     }
     return String(hash, radix: 16)
+  }
+
+  /// The CPU time this thread has used, so figures hold on a busy machine.
+  private static func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
   }
 
   private static func seconds(_ duration: Duration) -> Double {
