@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 #include <readline/readline.h>
 #include <readline/history.h>
@@ -103,7 +104,10 @@ void so_rl_init(int kiosk) {
   rl_completion_query_items = 1000;
   rl_initialize();
   rl_variable_bind("completion-ignore-case", "on");
-  rl_variable_bind("enable-bracketed-paste", "on");
+  /* Bracketed paste keeps a pasted newline from sending an answer. Not on the
+     kiosk: there is no clipboard there, and with it readline ends a Ctrl-D
+     (ignored there) with a newline, leaving an old prompt on the screen. */
+  rl_variable_bind("enable-bracketed-paste", kiosk ? "off" : "on");
   /* Tilde expansion would put the home folder's path on the line. */
   rl_bind_keyseq("\\e~", do_nothing);
   rl_bind_keyseq("\\e&", do_nothing);
@@ -154,11 +158,28 @@ void so_rl_begin(const char *prompt, const char *prefill) {
 int so_rl_step(int timeout_ms) {
   if (line_state == 1) return SO_STEP_LINE;
   if (line_state == 2) return SO_STEP_EOF;
-  if (pending_signal) return SO_STEP_SIGNAL;
+  /* The caught signals are blocked while the flag is looked at and unblocked
+     only inside ppoll, atomically: a signal landing between the look and the
+     wait cannot be missed (with plain poll it would wait on for a key). */
+  sigset_t caught, previous;
+  sigemptyset(&caught);
+  sigaddset(&caught, SIGINT);
+  sigaddset(&caught, SIGTERM);
+  sigaddset(&caught, SIGHUP);
+  sigprocmask(SIG_BLOCK, &caught, &previous);
+  if (pending_signal) {
+    sigprocmask(SIG_SETMASK, &previous, NULL);
+    return SO_STEP_SIGNAL;
+  }
   struct pollfd fd = {.fd = STDIN_FILENO, .events = POLLIN};
-  int ready = poll(&fd, 1, timeout_ms);
+  struct timespec wait = {.tv_sec = timeout_ms / 1000, .tv_nsec = (long)(timeout_ms % 1000) * 1000000L};
+  int ready = ppoll(&fd, 1, timeout_ms < 0 ? NULL : &wait, &previous);
+  int error = errno;
+  sigprocmask(SIG_SETMASK, &previous, NULL);
   if (ready < 0) {
-    if (errno == EINTR) return pending_signal ? SO_STEP_SIGNAL : SO_STEP_PENDING;
+    /* Another signal (a window resize): nothing happened; the caller looks at
+       its clock and waits again. */
+    if (error == EINTR) return pending_signal ? SO_STEP_SIGNAL : SO_STEP_TIMEOUT;
     return SO_STEP_ERROR;
   }
   if (ready == 0) return SO_STEP_TIMEOUT;

@@ -1,7 +1,8 @@
 import ArgumentParser
 import SecondOpinionStorage
 
-/// `second-opinion drafts`: lists saved drafts.
+/// `second-opinion drafts`: lists saved drafts (receptionist interviews stopped
+/// by Ctrl-C, Ctrl-D or a hang-up), oldest first, with the question each waits at.
 struct DraftsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "drafts", abstract: "List drafts saved from dropped calls.")
@@ -15,9 +16,12 @@ struct DraftsCommand: ParsableCommand {
       return
     }
     for draft in drafts {
+      let waiting = draft.waitingAt.map { "waiting at \($0)" } ?? "waiting at the review"
       print(
-        "\(draft.id)  saved \(draft.savedAt)  by \(draft.operator ?? "?")  \(draft.answers.count) answers  (\(draft.reason))"
+        "\(draft.id)  saved \(draft.savedAt)  by \(draft.operator ?? "?")  \(draft.answers.count) answers, "
+          + "\(waiting)  (\(draft.reason))"
       )
     }
+    print("Continue one with: second-opinion resume ID --out \(output.folder)")
   }
 }

@@ -28,6 +28,8 @@ struct ResumeCommand: ParsableCommand {
     session.replay(draft.answers.map { ($0.questionId, $0.typed) })
     let waiting = session.current.map { "Continuing at: \($0.label)" } ?? "Continuing at the review"
     print("Resuming draft \(draft.id) (saved \(draft.savedAt), \(draft.answers.count) answers). \(waiting).")
+    // Before the interview writes to the terminal directly.
+    fflush(nil)
     let runner = InterviewRunner(
       seeds: seeds, voice: voice, operatorName: draft.operator, output: output, clock: try Clock(fixed: nil),
       recordID: draft.id, createdAt: draft.createdAt)

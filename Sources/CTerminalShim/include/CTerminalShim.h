@@ -8,14 +8,15 @@ enum so_step_status {
   SO_STEP_PENDING = 0,   /* a key was handled; the line is not finished */
   SO_STEP_LINE = 1,      /* a line is ready: take it with so_rl_take_line */
   SO_STEP_EOF = 2,       /* Ctrl-D on an empty line */
-  SO_STEP_TIMEOUT = 3,   /* no key within the timeout */
+  SO_STEP_TIMEOUT = 3,   /* no key within the timeout (or an unrelated signal) */
   SO_STEP_SIGNAL = 4,    /* a signal arrived: read it with so_take_signal */
   SO_STEP_ERROR = 5      /* stdin failed or closed */
 };
 
 /* Sets up readline once: no signal handling of its own, whole-line tab
    completion from the list given by so_rl_set_completions, never file names.
-   kiosk != 0 also unbinds yank (C-y, M-y) so nothing killed can be recalled. */
+   kiosk != 0 also unbinds yank (C-y, M-y) so nothing killed can be recalled,
+   and leaves bracketed paste off. */
 void so_rl_init(int kiosk);
 /* Replaces the completion candidates (copied). */
 void so_rl_set_completions(const char *const *items, int count);
