@@ -58,7 +58,9 @@ enum FuzzSupport {
   /// Aborts when `text` has a control character (see `isControl`).
   static func requireInert(_ text: String, newlines: Bool, _ what: @autoclosure () -> String) {
     if let bad = text.unicodeScalars.first(where: { isControl($0, newlines: newlines) }) {
-      say("fuzz: \(what()) has control character U+\(String(bad.value, radix: 16, uppercase: true)): \(text.debugDescription.prefix(400))\n")
+      say(
+        "fuzz: \(what()) has control character U+\(String(bad.value, radix: 16, uppercase: true)): \(text.debugDescription.prefix(400))\n"
+      )
       abort()
     }
   }

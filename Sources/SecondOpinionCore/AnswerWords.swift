@@ -26,10 +26,38 @@ public enum AnswerWords {
   /// Words that skip an optional question (a blank line does too).
   public static let skip: Set<String> = ["none", "skip", "nothing", "no more", "n/a", "na"]
 
-  /// Folds curly apostrophes and repeated spaces so "don’t  know" matches.
+  /// Folds curly apostrophes and repeated spaces so "don’t  know" matches:
+  /// lower case, ’ as ', single spaces, no spaces at the ends, and no full
+  /// stops or exclamation marks at the ends. (Done on UTF-8 bytes, so a line
+  /// of a megabyte folds quickly.)
   public static func fold(_ text: String) -> String {
-    text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
-      .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-      .trimmingCharacters(in: CharacterSet(charactersIn: ".!"))
+    let lower = Array(text.lowercased().utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(lower.count)
+    var space = false
+    var index = 0
+    while index < lower.count {
+      let byte = lower[index]
+      index += 1
+      if byte == 0x20 {
+        space = !out.isEmpty
+        continue
+      }
+      if space {
+        out.append(0x20)
+        space = false
+      }
+      if byte == 0xE2, index + 1 < lower.count, lower[index] == 0x80, lower[index + 1] == 0x99 {
+        out.append(0x27)  // ’ (U+2019) as '
+        index += 2
+        continue
+      }
+      out.append(byte)
+    }
+    var low = 0
+    var high = out.count
+    while low < high, out[low] == 0x2E || out[low] == 0x21 { low += 1 }
+    while high > low, out[high - 1] == 0x2E || out[high - 1] == 0x21 { high -= 1 }
+    return String(decoding: out[low..<high], as: UTF8.self)
   }
 }

@@ -62,11 +62,17 @@ public enum CalendarDate {
     return calendar.dateComponents([.year], from: start, to: end).year
   }
 
-  /// The ISO date a number of days after another.
+  /// The ISO date a number of days after another; nil when either is not a
+  /// real date of the years 1 to 9999.
   public static func adding(days: Int, to iso: String) -> String? {
-    guard let start = date(iso), let end = calendar.date(byAdding: .day, value: days, to: start)
+    guard (-3_700_000...3_700_000).contains(days), let start = date(iso),
+      let end = calendar.date(byAdding: .day, value: days, to: start)
     else { return nil }
-    return self.iso(end)
+    let parts = calendar.dateComponents([.era, .year, .month, .day], from: end)
+    guard parts.era == 1, let year = parts.year, let month = parts.month, let day = parts.day,
+      isReal(year: year, month: month, day: day)
+    else { return nil }
+    return self.iso(year: year, month: month, day: day)
   }
 
   /// A date written out for a letter, e.g. "25 November 2026".
