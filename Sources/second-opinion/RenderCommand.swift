@@ -29,7 +29,10 @@ struct RenderCommand: ParsableCommand {
       rendered.append(("\(loaded.id).\(format.fileExtension)", data))
     }
     guard let out else {
-      for file in rendered { FileHandle.standardOutput.write(file.data) }
+      for file in rendered where !StandardOutput.write(file.data) {
+        Diagnostics.error("could not write to standard output (closed or full)")
+        throw ExitStatus.storage
+      }
       return
     }
     // Every file or none: on a failure the files this run wrote are removed.
