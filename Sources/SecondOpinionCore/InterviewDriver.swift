@@ -105,7 +105,9 @@ public final class InterviewDriver {
         default: break
         }
       }
-      switch session.apply(typed) {
+      // The question asked is still the current one (nothing here changes the
+      // answers before this), so it is applied to directly rather than found again.
+      switch session.apply(typed, to: question) {
       case .accepted: return nil
       case .stopped(let rule): return emergency(rule)
       case .rejected(let failure):

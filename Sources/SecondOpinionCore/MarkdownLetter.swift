@@ -24,7 +24,9 @@ public enum MarkdownLetter {
   /// colon of `://`, the dot of `www.` and `@` are escaped too, which stops
   /// GitHub-flavoured Markdown from turning a bare address into a live link.
   public static func escape(_ text: String) -> String {
-    let characters = Array(TextSanitizer.clean(text))
+    let clean = TextSanitizer.clean(text)
+    if let escaped = escapeASCII(clean) { return escaped }
+    let characters = Array(clean)
     var out = ""
     for (index, character) in characters.enumerated() {
       switch character {
@@ -41,5 +43,53 @@ public enum MarkdownLetter {
       }
     }
     return out
+  }
+
+  /// `escape` for printable ASCII (nearly every answer), on bytes: there each
+  /// character is one byte, so the result is the general path's. Text with
+  /// nothing to escape is returned as it is. Nil for anything else.
+  private static func escapeASCII(_ text: String) -> String? {
+    var copy = text
+    // nil: not printable ASCII; .some(nil): nothing to escape.
+    let result = copy.withUTF8 { bytes -> String?? in
+      var plain = true
+      for byte in bytes {
+        guard byte >= 0x20, byte <= 0x7E else { return nil }
+        switch byte {
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "`"),
+          UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "#"),
+          UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "@"), UInt8(ascii: ":"), UInt8(ascii: "."):
+          plain = false
+        default: break
+        }
+      }
+      if plain { return .some(nil) }
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + 16)
+      for index in bytes.indices {
+        let byte = bytes[index]
+        switch byte {
+        case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+        case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+        case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+          UInt8(ascii: "]"), UInt8(ascii: "#"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "@"):
+          out.append(UInt8(ascii: "\\"))
+          out.append(byte)
+        case UInt8(ascii: ":")
+        where index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/"):
+          out.append(UInt8(ascii: "\\"))
+          out.append(byte)
+        case UInt8(ascii: ".")
+        where index >= 3 && (index - 3..<index).allSatisfy { bytes[$0] | 0x20 == UInt8(ascii: "w") }:
+          out.append(UInt8(ascii: "\\"))
+          out.append(byte)
+        default: out.append(byte)
+        }
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+    guard let result else { return nil }
+    return result ?? text
   }
 }

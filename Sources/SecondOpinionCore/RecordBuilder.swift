@@ -3,10 +3,29 @@ import Foundation
 /// Builds the record from a finished (or stopped) session.
 public struct RecordBuilder: Sendable {
   /// The seeds the session ran.
-  public var seeds: SeedBundle
+  public var seeds: SeedBundle {
+    didSet { positions = Self.positions(seeds.interview.questions) }
+  }
+
+  /// The position of each question id (the first, as
+  /// `InterviewDefinition.question` finds it), so that each answer's question
+  /// is found at once rather than by a search.
+  private var positions: [String: Int]
 
   /// Creates a builder.
-  public init(seeds: SeedBundle) { self.seeds = seeds }
+  public init(seeds: SeedBundle) {
+    self.seeds = seeds
+    positions = Self.positions(seeds.interview.questions)
+  }
+
+  private static func positions(_ questions: [Question]) -> [String: Int] {
+    var positions: [String: Int] = [:]
+    positions.reserveCapacity(questions.count)
+    for index in questions.indices where positions[questions[index].id] == nil {
+      positions[questions[index].id] = index
+    }
+    return positions
+  }
 
   /// Builds the record.
   /// - Parameters:
@@ -21,16 +40,18 @@ public struct RecordBuilder: Sendable {
     shown: [ShownMessage]
   ) -> Record {
     let answers = session.stoppedBy == nil ? session.effectiveAnswers : session.answers.all
-    var set = AnswerSet()
-    for answer in answers { set.set(answer) }
-    let triage = seeds.evaluator.evaluate(set, voice: session.voice, today: session.today)
-    let recordAnswers = answers.compactMap { answer -> RecordAnswer? in
-      guard let question = seeds.interview.question(answer.questionID) else { return nil }
-      return RecordAnswer(
-        questionId: question.id, type: question.type, heading: question.heading, label: question.label,
-        field: question.field, question: question.text.text(for: session.voice), typed: answer.typed,
-        state: answer.value.state, value: RecordValue(answer.value),
-        display: AnswerDisplay.text(answer.value, question: question, voice: session.voice))
+    // The session's own answers are the same answers: the session drops an
+    // answer as soon as its question no longer applies, so every answer it
+    // holds is effective. Only their order differs (as given, not as defined),
+    // and the triage does not depend on it (it looks answers up by question, and
+    // a text test holds if any answer mentions a phrase). So no copy is built.
+    let triage = seeds.evaluator.evaluate(session.answers, voice: session.voice, today: session.today)
+    // Questions are read in place (through the buffer), not copied.
+    let recordAnswers = seeds.interview.questions.withUnsafeBufferPointer { questions in
+      answers.compactMap { answer -> RecordAnswer? in
+        guard let position = positions[answer.questionID] else { return nil }
+        return Self.recordAnswer(answer, questions[position], voice: session.voice)
+      }
     }
     let emergency = session.stoppedBy.map {
       EmergencyFlag(
@@ -46,6 +67,14 @@ public struct RecordBuilder: Sendable {
         role: session.voice == .receptionist ? "receptionist" : "patient",
         name: session.voice == .receptionist ? operatorName : nil),
       interviewVersion: seeds.interview.version, answers: recordAnswers, triage: triage, safetyAdvice: shown)
+  }
+
+  private static func recordAnswer(_ answer: Answer, _ question: borrowing Question, voice: Voice) -> RecordAnswer {
+    RecordAnswer(
+      questionId: question.id, type: question.type, heading: question.heading, label: question.label,
+      field: question.field, question: question.text.text(for: voice), typed: answer.typed,
+      state: answer.value.state, value: RecordValue(answer.value),
+      display: AnswerDisplay.text(answer.value, question: question, voice: voice))
   }
 
   /// Encodes a record as JSON with sorted keys, so files and diffs are stable.

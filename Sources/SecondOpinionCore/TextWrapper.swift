@@ -5,6 +5,7 @@ public enum TextWrapper {
   /// Wraps each paragraph line of `text` to at most `width` columns where
   /// possible (a longer word stays whole), with an optional indent after the first line.
   public static func wrap(_ text: String, width: Int, hangingIndent: String = "") -> String {
+    if let wrapped = wrapASCII(text, width: width, hangingIndent: hangingIndent) { return wrapped }
     var out: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
       let indent = String(paragraph.prefix { $0 == " " })
@@ -51,6 +52,77 @@ public enum TextWrapper {
     return out.joined(separator: "\n")
   }
 
+  /// `wrap` for text and indent of printable ASCII and line feeds only (nearly
+  /// all of it), on bytes: there every character is one byte and one column,
+  /// so the result is the same as the general path's. Nil for anything else.
+  private static func wrapASCII(_ text: String, width: Int, hangingIndent: String) -> String? {
+    var text = text
+    var indent = hangingIndent
+    return text.withUTF8 { bytes -> String? in
+      indent.withUTF8 { hanging -> String? in
+        let space = UInt8(ascii: " ")
+        let newline = UInt8(ascii: "\n")
+        for byte in hanging where byte < 0x20 || byte > 0x7E { return nil }
+        for byte in bytes where (byte < 0x20 && byte != newline) || byte > 0x7E { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
+        var start = 0
+        while true {
+          // One paragraph: bytes[start..<end].
+          var end = start
+          while end < bytes.count, bytes[end] != newline { end += 1 }
+          var leading = start
+          while leading < end, bytes[leading] == space { leading += 1 }
+          let lineStart = out.count
+          var lineWidth = 0
+          var cursor = start
+          while cursor < end {
+            while cursor < end, bytes[cursor] == space { cursor += 1 }
+            guard cursor < end else { break }
+            var wordEnd = cursor
+            while wordEnd < end, bytes[wordEnd] != space { wordEnd += 1 }
+            let word = UnsafeBufferPointer(rebasing: bytes[cursor..<wordEnd])
+            let wordWidth = word.count
+            if out.count == lineStart {
+              // The first word of the paragraph, after its own indent.
+              out.append(contentsOf: bytes[start..<leading])
+              out.append(contentsOf: word)
+              lineWidth = (leading - start) + wordWidth
+            } else if lineWidth + 1 + wordWidth <= width {
+              out.append(space)
+              out.append(contentsOf: word)
+              lineWidth += 1 + wordWidth
+            } else if wordWidth > width - hanging.count {
+              // A word too long for any line: break it across lines by columns.
+              out.append(space)
+              var currentWidth = lineWidth + 1
+              for byte in word {
+                if currentWidth + 1 > width {
+                  out.append(newline)
+                  out.append(contentsOf: hanging)
+                  currentWidth = hanging.count
+                }
+                out.append(byte)
+                currentWidth += 1
+              }
+              lineWidth = currentWidth
+            } else {
+              out.append(newline)
+              out.append(contentsOf: hanging)
+              out.append(contentsOf: word)
+              lineWidth = hanging.count + wordWidth
+            }
+            cursor = wordEnd
+          }
+          guard end < bytes.count else { break }
+          out.append(newline)
+          start = end + 1
+        }
+        return String(decoding: out, as: UTF8.self)
+      }
+    }
+  }
+
   /// The terminal columns a string takes.
   public static func columns<S: StringProtocol>(_ text: S) -> Int {
     text.reduce(0) { $0 + columns($1) }
@@ -58,6 +130,8 @@ public enum TextWrapper {
 
   /// The terminal columns one character takes: 0, 1 or 2.
   public static func columns(_ character: Character) -> Int {
+    // Printable ASCII, nearly every character: one column.
+    if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
     guard let first = character.unicodeScalars.first else { return 0 }
     let value = first.value
     switch first.properties.generalCategory {

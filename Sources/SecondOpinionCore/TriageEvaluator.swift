@@ -35,16 +35,21 @@ public struct TriageEvaluator: Sendable {
     // Factors that hold but did not decide: each test once, whichever tree has it.
     var alsoNoted: [String] = []
     var seenTests: [Condition] = []
+    // By index: copying every node (its strings and test) was most of the cost.
     for (tree, steps) in [(definition.urgency, urgency.steps), (definition.delayRisk, delay.steps)] {
-      let deciding = Set(steps.filter { $0.result != "no" }.map(\.node))
-      seenTests += tree.nodes.filter { deciding.contains($0.id) }.map(\.test)
+      // Small lists (a path has a few steps): searched, not hashed.
+      let deciding = steps.filter { $0.result != "no" }.map(\.node)
+      for index in tree.nodes.indices where deciding.contains(tree.nodes[index].id) {
+        seenTests.append(tree.nodes[index].test)
+      }
     }
     for (tree, steps) in [(definition.urgency, urgency.steps), (definition.delayRisk, delay.steps)] {
-      let visited = Set(steps.map(\.node))
-      for node in tree.nodes where !visited.contains(node.id) && node.test.evaluate(in: context) == .yes {
-        guard !seenTests.contains(node.test) else { continue }
-        seenTests.append(node.test)
-        alsoNoted.append(node.because)
+      let visited = steps.map(\.node)
+      for index in tree.nodes.indices
+      where !visited.contains(tree.nodes[index].id) && tree.nodes[index].test.evaluate(in: context) == .yes {
+        guard !seenTests.contains(tree.nodes[index].test) else { continue }
+        seenTests.append(tree.nodes[index].test)
+        alsoNoted.append(tree.nodes[index].because)
       }
     }
     var mapping = definition.mapping(level)
@@ -77,9 +82,11 @@ public struct TriageEvaluator: Sendable {
   ) {
     var steps: [PathStep] = []
     var current = tree.root
-    var visited: Set<String> = []
-    while let node = tree.node(current), !visited.contains(current) {
-      visited.insert(current)
+    var visited: [String] = []
+    // The first node with the id, as `DecisionTree.node` finds it, read in place.
+    while let index = tree.nodes.firstIndex(where: { $0.id == current }), !visited.contains(current) {
+      let node = tree.nodes[index]
+      visited.append(current)
       let truth = node.test.evaluate(in: context)
       switch truth {
       case .yes:
@@ -102,7 +109,7 @@ public struct TriageEvaluator: Sendable {
     // A missing or cyclic target can only come from an unchecked definition:
     // fail safe to the most severe outcome.
     let leaf =
-      tree.leaf(current)
+      tree.leaves.firstIndex(where: { $0.id == current }).map { tree.leaves[$0] }
       ?? TreeLeaf(
         id: "undefined", urgency: name == "urgency" ? .emergency : nil, delayRisk: name == "urgency" ? nil : .high,
         reason: "The triage definition is incomplete here, so the most severe outcome was given.")
@@ -116,8 +123,10 @@ public struct TriageEvaluator: Sendable {
   private func deadline(context: EvaluationContext, answers: AnswerSet) -> DecisionDeadline? {
     guard let fact = facts.first(where: { $0.daysUntil != nil }),
       case .date(let treatmentDate)? = answers[fact.questionID]?.value,
-      let days = CalendarDate.days(from: context.today, to: treatmentDate),
-      let decideBy = CalendarDate.adding(days: -definition.decisionMarginDays, to: treatmentDate)
+      let days = ISODate.days(from: context.today, to: treatmentDate)
+        ?? CalendarDate.days(from: context.today, to: treatmentDate),
+      let decideBy = ISODate.adding(days: -definition.decisionMarginDays, to: treatmentDate)
+        ?? CalendarDate.adding(days: -definition.decisionMarginDays, to: treatmentDate)
     else { return nil }
     let wait = definition.assumptions.first { $0.id == "expected_wait_days" }
     let waitDays = Int(wait?.resolve(in: answers).value ?? 126)

@@ -57,6 +57,7 @@ struct BenchCommand: ParsableCommand {
     var answers = 0
     var emergencies = 0
     var digest: String?
+    var records: [Record?] = []
     for round in 0..<rounds {
       var results: [CaseResult] = []
       results.reserveCapacity(cases.count)
@@ -67,6 +68,7 @@ struct BenchCommand: ParsableCommand {
       cpuSeconds.append(Self.threadCPUSeconds() - cpuStart)
       seconds.append(Self.seconds(elapsed))
       if round == 0 {
+        records = results.map(\.record)
         failures = results.filter { !$0.passed }
         answers = results.reduce(0) { $0 + ($1.record?.answers.count ?? 0) }
         emergencies = results.filter { $0.record?.status == "emergency" }.count
@@ -76,12 +78,18 @@ struct BenchCommand: ParsableCommand {
     let median = seconds.sorted()[seconds.count / 2]
     let rate = Double(cases.count) / median
     let cpuMedian = cpuSeconds.sorted()[cpuSeconds.count / 2]
+    let stage = try Self.stage(cases, records: records, seeds: seeds, rounds: rounds)
     if json {
       let figures: [String: Any] = [
         "cases": cases.count, "seed": seed, "rounds": rounds, "seconds": seconds, "medianSeconds": median,
         "casesPerSecond": rate, "cpuSeconds": cpuSeconds, "casesPerCPUSecond": Double(cases.count) / cpuMedian,
         "failed": failures.count, "emergencies": emergencies,
         "answersPerCase": Double(answers) / Double(cases.count), "generationSeconds": Self.seconds(generation),
+        "stage": [
+          "cases": stage.cases, "seconds": stage.seconds, "medianSeconds": stage.median,
+          "casesPerSecond": Double(stage.cases) / stage.median, "cpuSeconds": stage.cpuSeconds,
+          "casesPerCPUSecond": Double(stage.cases) / stage.cpuMedian,
+        ],
       ]
       let data = try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])
       print(String(decoding: data, as: UTF8.self))
@@ -93,6 +101,10 @@ struct BenchCommand: ParsableCommand {
       print(
         "median \(Self.format(median)) s: \(Int(rate.rounded())) cases/second "
           + "(\(Int((Double(cases.count) / cpuMedian).rounded())) a second of CPU time)")
+      print(
+        "triage and record stage alone (answers, TriageEvaluator, RecordBuilder), \(stage.cases) cases: median "
+          + "\(Self.format(stage.median)) s: \(Int((Double(stage.cases) / stage.median).rounded())) cases/second "
+          + "(\(Int((Double(stage.cases) / stage.cpuMedian).rounded())) a second of CPU time)")
     }
     if let digest { print("fingerprint \(digest)") }
     for failure in failures.prefix(3) {
@@ -102,6 +114,58 @@ struct BenchCommand: ParsableCommand {
       Diagnostics.error("\(failures.count) generated cases did not pass")
       throw ExitStatus.defects
     }
+  }
+
+  /// The triage-and-record stage alone, timed: each case's finished session
+  /// (its answers) is made first by running the driver untimed, then each pass
+  /// builds every record as `CaseRunner` does (`RecordBuilder`, which runs
+  /// `TriageEvaluator` over the answers). Every record must equal the one the
+  /// full run gives.
+  private static func stage(_ cases: [CaseDefinition], records: [Record?], seeds: SeedBundle, rounds: Int) throws
+    -> (cases: Int, seconds: [Double], median: Double, cpuSeconds: [Double], cpuMedian: Double)
+  {
+    var finished: [(session: InterviewSession, shown: [ShownMessage], definition: CaseDefinition, record: Record)] = []
+    finished.reserveCapacity(cases.count)
+    for (definition, record) in zip(cases, records) {
+      guard let record else { continue }
+      let driver = InterviewDriver(
+        session: InterviewSession(
+          seeds: seeds, voice: definition.mode, today: definition.today ?? CaseDefinition.defaultToday),
+        input: ScriptedLines(definition.lines), output: StringSink(),
+        options: DriverOptions(channel: .pipe, maxAttempts: 20))
+      switch driver.run() {
+      case .completed, .emergency: finished.append((driver.session, driver.shown, definition, record))
+      default: continue
+      }
+    }
+    let builder = RecordBuilder(seeds: seeds)
+    let clock = ContinuousClock()
+    var seconds: [Double] = []
+    var cpuSeconds: [Double] = []
+    for round in 0..<rounds {
+      var built: [Record] = []
+      built.reserveCapacity(finished.count)
+      let cpuStart = threadCPUSeconds()
+      let elapsed = clock.measure {
+        for item in finished {
+          let date = CaseRunner.instant(for: item.session.today)
+          built.append(
+            builder.build(
+              session: item.session, id: RecordID.make(at: date, random: 0), createdAt: RecordID.iso8601(date),
+              channel: .pipe, operatorName: item.definition.operator, shown: item.shown))
+        }
+      }
+      cpuSeconds.append(threadCPUSeconds() - cpuStart)
+      seconds.append(Self.seconds(elapsed))
+      if round == 0, zip(built, finished).contains(where: { $0 != $1.record }) {
+        Diagnostics.error("the triage-and-record stage gave a record that differs from the full run's")
+        throw ExitStatus.defects
+      }
+    }
+    return (
+      finished.count, seconds, seconds.sorted()[seconds.count / 2], cpuSeconds,
+      cpuSeconds.sorted()[cpuSeconds.count / 2]
+    )
   }
 
   /// FNV-1a (64-bit) over every case's input, transcript and encoded record.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `second-opinion` command: an intake assistant for people in the UK who
 /// want a second medical opinion.
@@ -19,4 +20,22 @@ struct SecondOpinion: ParsableCommand {
       BenchCommand.self,
     ],
     defaultSubcommand: InterviewCommand.self)
+
+  /// Runs the command line: a plain interview command line directly (see
+  /// `FastStart`), anything else through ArgumentParser.
+  static func main() {
+    if let command = FastStart.interviewCommand(Array(CommandLine.arguments.dropFirst())) {
+      do {
+        try command.run()
+      } catch let code as ExitCode {
+        // What `exit(withError:)` does for an exit code (it prints nothing),
+        // without the help text it builds first and throws away.
+        Foundation.exit(code.rawValue)
+      } catch {
+        exit(withError: error)
+      }
+      return
+    }
+    main(nil)
+  }
 }

@@ -10,10 +10,11 @@ struct SeedsOption: ParsableArguments {
   /// The folder used.
   var folder: String { SeedsDirectory.locate(seeds) }
 
-  /// Loads the bundle, or exits 6 with the defect.
-  func load() throws -> SeedBundle {
+  /// Loads the bundle, or exits 6 with the defect. With `cached`, through the
+  /// seed cache (`SeedCache`): for start-up, never for `check`.
+  func load(cached: Bool = false) throws -> SeedBundle {
     do {
-      return try SeedsDirectory.load(folder)
+      return try SeedsDirectory.load(folder, cache: cached ? SeedCache.standard() : nil)
     } catch let error as SeedError {
       Diagnostics.error("the seeds are not usable: \(error)")
       throw ExitStatus.seedsInvalid

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+@testable import SecondOpinionCore
+
+/// The byte-level fast paths give exactly what the general code gives: the
+/// general code is kept here as it was, and both run on random text.
+@Suite("Fast paths")
+struct FastPathTests {
+  /// `TextWrapper.wrap` as it was before its ASCII fast path.
+  static func referenceWrap(_ text: String, width: Int, hangingIndent: String = "") -> String {
+    var out: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let indent = String(paragraph.prefix { $0 == " " })
+      var line = ""
+      var lineWidth = 0
+      var first = true
+      for word in paragraph.split(separator: " ") {
+        let prefix = first ? indent : hangingIndent
+        let wordWidth = TextWrapper.columns(word)
+        if line.isEmpty {
+          line = prefix + word
+          lineWidth = TextWrapper.columns(prefix) + wordWidth
+        } else if lineWidth + 1 + wordWidth <= width {
+          line += " " + word
+          lineWidth += 1 + wordWidth
+        } else if wordWidth > width - TextWrapper.columns(hangingIndent) {
+          var rest = Substring(word)
+          var current = line + " "
+          var currentWidth = lineWidth + 1
+          while let character = rest.first {
+            let w = TextWrapper.columns(character)
+            if currentWidth + w > width {
+              out.append(current)
+              first = false
+              current = hangingIndent
+              currentWidth = TextWrapper.columns(hangingIndent)
+            }
+            current.append(character)
+            currentWidth += w
+            rest = rest.dropFirst()
+          }
+          line = current
+          lineWidth = currentWidth
+        } else {
+          out.append(line)
+          first = false
+          line = hangingIndent + word
+          lineWidth = TextWrapper.columns(hangingIndent) + wordWidth
+        }
+      }
+      out.append(line)
+    }
+    return out.joined(separator: "\n")
+  }
+
+  /// `MarkdownLetter.escape` as it was before its ASCII fast path.
+  static func referenceEscape(_ text: String) -> String {
+    let characters = Array(TextSanitizer.clean(text))
+    var out = ""
+    for (index, character) in characters.enumerated() {
+      switch character {
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "&": out += "&amp;"
+      case "\\", "`", "*", "_", "[", "]", "#", "|", "~", "@":
+        out += "\\\(character)"
+      case ":" where characters[(index + 1)...].starts(with: ["/", "/"]):
+        out += "\\:"
+      case "." where index >= 3 && String(characters[(index - 3)..<index]).lowercased() == "www":
+        out += "\\."
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+
+  static func random(_ pool: [String], _ count: Int, _ generator: inout SeededGenerator) -> String {
+    (0..<Int.random(in: 0...count, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()
+  }
+
+  @Test func wrappingIsUnchanged() {
+    var generator = SeededGenerator(seed: 31)
+    let ascii = [
+      " ", " ", " ", "a", "W", ".", "-", "\n", "1", "~", "supercalifragilistic", String(repeating: "z", count: 90),
+    ]
+    let mixed = ascii + ["é", "中", "\u{301}", "👍", "\t", "\r\n", "\u{7F}"]
+    for round in 0..<20_000 {
+      let text = Self.random(round % 2 == 0 ? ascii : mixed, 40, &generator)
+      let width = [76, 68, 20, 5, 1, 0].randomElement(using: &generator)!
+      let indent = ["", "    ", "     ", "x", "é"].randomElement(using: &generator)!
+      #expect(
+        TextWrapper.wrap(text, width: width, hangingIndent: indent)
+          == Self.referenceWrap(text, width: width, hangingIndent: indent),
+        "\(width) \(indent) \(text.debugDescription)")
+    }
+  }
+
+  @Test func escapingIsUnchanged() {
+    var generator = SeededGenerator(seed: 32)
+    let ascii = [
+      "a", "w", "W", ".", ":", "/", "<", ">", "&", "\\", "`", "*", "_", "[", "]", "#", "|", "~", "@", " ", "x",
+    ]
+    let mixed = ascii + ["é", "\u{1B}[31m", "\t", "\u{301}", "中", "\u{200B}"]
+    for round in 0..<20_000 {
+      let text = Self.random(round % 3 == 0 ? mixed : ascii, 30, &generator)
+      #expect(MarkdownLetter.escape(text) == Self.referenceEscape(text), "\(text.debugDescription)")
+    }
+  }
+
+  @Test func rejectionsAreCountedAsFoundationCountsThem() {
+    var generator = SeededGenerator(seed: 33)
+    let marker = InterviewDriver.rejectionMarker
+    let pool = [marker, marker, "Sorry, I could", " not accept that", "x", "\n", "é", "\u{301}", "S", "t"]
+    for _ in 0..<5_000 {
+      let text = Self.random(pool, 12, &generator)
+      #expect(
+        CaseRunner.occurrences(of: marker, in: text) == text.components(separatedBy: marker).count - 1,
+        "\(text.debugDescription)")
+    }
+  }
+}
