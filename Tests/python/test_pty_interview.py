@@ -274,6 +274,9 @@ def test_wrong_answers_are_asked_again_with_the_reason_and_an_example(mode, outd
             pending.discard(kind)
         child.send(pick_answer(body, hint) + "\r")
     assert not pending, "no question of these kinds was reached: %s" % sorted(pending)
+    # Wait until the last answer is read and the next question shown, so Ctrl-C
+    # cannot arrive while typed input is still queued (the terminal may drop it).
+    expect_question(child)
     child.sendcontrol("c")
     assert exit_code(child) == (130 if mode == "patient" else 8)
     assert records(outdir) == []
