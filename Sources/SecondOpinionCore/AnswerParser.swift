@@ -13,7 +13,11 @@ public struct AnswerParser: Sendable {
   }
 
   /// Parses an answer that has already been made inert by `TextSanitizer`.
-  public func parse(_ typed: String, for question: Question) -> Result<AnswerValue, ParseFailure> {
+  /// `choiceNames`, when given, are the question's choices' names, worked out
+  /// once beforehand.
+  public func parse(_ typed: String, for question: Question, choiceNames: [ChoiceNames]? = nil)
+    -> Result<AnswerValue, ParseFailure>
+  {
     let folded = AnswerWords.fold(typed)
     if folded.isEmpty {
       if question.isOptional { return .success(.skipped) }
@@ -34,7 +38,8 @@ public struct AnswerParser: Sendable {
     }
     switch question.type {
     case .yesNo: return parseYesNo(folded, question)
-    case .singleChoice, .multipleChoice: return ChoiceMatcher(question: question, voice: voice).match(typed)
+    case .singleChoice, .multipleChoice:
+      return ChoiceMatcher(question: question, voice: voice, names: choiceNames).match(typed)
     case .text: return parseText(typed, question)
     case .date: return parseDate(typed, question)
     case .number: return parseNumber(folded, question)

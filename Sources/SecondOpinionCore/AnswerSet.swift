@@ -1,29 +1,39 @@
 /// The answers given so far, by question id, in the order given.
 public struct AnswerSet: Sendable, Equatable {
-  private var byID: [String: Answer] = [:]
-  private(set) var order: [String] = []
+  /// The answers in the order given (an answer replaced keeps its place).
+  private var list: [Answer] = []
+  /// Each answer's position in `list`, by question id.
+  private var byID: [String: Int] = [:]
 
   /// Creates an empty set.
   public init() {}
 
   /// The answer to a question, if it has one.
-  public subscript(id: String) -> Answer? { byID[id] }
+  public subscript(id: String) -> Answer? { byID[id].map { list[$0] } }
 
   /// Every answer, in the order given.
-  public var all: [Answer] { order.compactMap { byID[$0] } }
+  public var all: [Answer] { list }
 
   /// Sets or replaces an answer, keeping its first position.
   public mutating func set(_ answer: Answer) {
-    if byID[answer.questionID] == nil { order.append(answer.questionID) }
-    byID[answer.questionID] = answer
+    if let index = byID[answer.questionID] {
+      list[index] = answer
+    } else {
+      byID[answer.questionID] = list.count
+      list.append(answer)
+    }
   }
 
   /// Removes an answer.
   public mutating func remove(_ id: String) {
-    byID[id] = nil
-    order.removeAll { $0 == id }
+    guard let index = byID.removeValue(forKey: id) else { return }
+    list.remove(at: index)
+    for later in index..<list.count { byID[list[later].questionID] = later }
   }
 
   /// The state of a question's answer (`notAsked` when it has none).
-  public func state(of id: String) -> AnswerState { byID[id]?.value.state ?? .notAsked }
+  public func state(of id: String) -> AnswerState { self[id]?.value.state ?? .notAsked }
+
+  /// Equal when the same answers were given in the same order.
+  public static func == (left: AnswerSet, right: AnswerSet) -> Bool { left.list == right.list }
 }

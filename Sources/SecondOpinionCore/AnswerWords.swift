@@ -31,6 +31,7 @@ public enum AnswerWords {
   /// stops or exclamation marks at the ends. (Done on UTF-8 bytes, so a line
   /// of a megabyte folds quickly.)
   public static func fold(_ text: String) -> String {
+    if isFolded(text) { return text }
     let lower = Array(text.lowercased().utf8)
     var out: [UInt8] = []
     out.reserveCapacity(lower.count)
@@ -59,5 +60,22 @@ public enum AnswerWords {
     while low < high, out[low] == 0x2E || out[low] == 0x21 { low += 1 }
     while high > low, out[high - 1] == 0x2E || out[high - 1] == 0x21 { high -= 1 }
     return String(decoding: out[low..<high], as: UTF8.self)
+  }
+
+  /// Whether `fold` would give the text back as it is: ASCII with no capital
+  /// letters, no space at either end or next to another, and no full stop or
+  /// exclamation mark at either end (most answers: "yes", "2", "1, 3").
+  private static func isFolded(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      guard let first = bytes.first, let last = bytes.last else { return true }
+      for byte in [first, last] where byte == 0x20 || byte == 0x2E || byte == 0x21 { return false }
+      var previous: UInt8 = 0
+      for byte in bytes {
+        if byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) || (byte == 0x20 && previous == 0x20) { return false }
+        previous = byte
+      }
+      return true
+    }
   }
 }

@@ -21,7 +21,16 @@ public struct CaseDefinition: Codable, Sendable {
 
   /// The input as lines, without the final newline's empty line.
   public var lines: [String] {
-    var lines = input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var input = input
+    // Without a carriage return every line feed is a character of its own (CR
+    // LF is the only cluster with one), so the bytes split as the characters do.
+    let quick = input.withUTF8 { bytes -> [String]? in
+      guard !bytes.contains(0x0D) else { return nil }
+      return bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+        String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self)
+      }
+    }
+    var lines = quick ?? input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     if lines.last == "" { lines.removeLast() }
     return lines
   }

@@ -27,6 +27,7 @@ public struct CaseGenerator {
 
   /// The seeds cases are generated for.
   public let seeds: SeedBundle
+  private let plan: InterviewPlan
   /// The share of cases allowed to end as an emergency when an answer would
   /// fire a stop rule (otherwise another answer is chosen).
   public var emergencyShare: Double
@@ -49,6 +50,7 @@ public struct CaseGenerator {
   ///   - emergencyShare: the share of stop-rule answers kept (default 0.1).
   public init(seeds: SeedBundle, seed: UInt64, emergencyShare: Double = 0.1) {
     self.seeds = seeds
+    plan = InterviewPlan(seeds: seeds)
     self.emergencyShare = emergencyShare
     self.random = Random(seed: seed)
   }
@@ -59,7 +61,7 @@ public struct CaseGenerator {
     let voice: Voice = chance(0.5) ? .patient : .receptionist
     let today =
       CalendarDate.adding(days: int(-365...365), to: CaseDefinition.defaultToday) ?? CaseDefinition.defaultToday
-    var session = InterviewSession(seeds: seeds, voice: voice, today: today)
+    var session = InterviewSession(plan: plan, voice: voice, today: today)
     var lines: [String] = []
     let allowStops = chance(emergencyShare)
     while let question = session.current {

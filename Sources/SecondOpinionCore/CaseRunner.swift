@@ -1,11 +1,18 @@
 import Foundation
+import Synchronization
 
 /// Runs cases through the same driver a piped interview uses, in memory.
 public struct CaseRunner: Sendable {
   /// The seeds under test.
   public var seeds: SeedBundle {
-    didSet { builder = RecordBuilder(seeds: seeds) }
+    didSet {
+      builder = RecordBuilder(seeds: seeds)
+      plan = InterviewPlan(seeds: seeds)
+    }
   }
+
+  /// The interview plan, made once for all cases.
+  public private(set) var plan: InterviewPlan
 
   /// The record builder, made once for all cases.
   private var builder: RecordBuilder
@@ -14,6 +21,7 @@ public struct CaseRunner: Sendable {
   public init(seeds: SeedBundle) {
     self.seeds = seeds
     builder = RecordBuilder(seeds: seeds)
+    plan = InterviewPlan(seeds: seeds)
   }
 
   /// The fixed instant a case runs at: 10:00 UTC on its day.
@@ -29,11 +37,42 @@ public struct CaseRunner: Sendable {
     return calendar.date(from: DateComponents(year: parts.year, month: parts.month, day: parts.day, hour: 10))!
   }
 
+  /// Runs many cases, on up to `threads` threads at once (each case on its
+  /// own, as `run` runs it: cases share nothing but the seeds, the plan and the
+  /// record builder, which are not changed), and returns the results in the
+  /// order of `cases`. The same results as running them one by one.
+  public func run(_ cases: [CaseDefinition], threads: Int) -> [CaseResult] {
+    let threads = max(1, min(threads, cases.count))
+    if threads == 1 { return cases.map(run) }
+    let results = UnsafeMutableBufferPointer<CaseResult?>.allocate(capacity: cases.count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    let slots = ResultSlots(results)
+    let next = Atomic<Int>(0)
+    let batch = 16
+    DispatchQueue.concurrentPerform(iterations: threads) { _ in
+      while true {
+        let start = next.add(batch, ordering: .relaxed).oldValue
+        guard start < cases.count else { return }
+        for index in start..<min(start + batch, cases.count) { slots.set(index, run(cases[index])) }
+      }
+    }
+    return results.map { $0! }
+  }
+
+  /// The results' storage, written by several threads: each slot by exactly
+  /// one, and read only after all have finished.
+  private struct ResultSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<CaseResult?>
+    init(_ buffer: UnsafeMutableBufferPointer<CaseResult?>) { self.buffer = buffer }
+    func set(_ index: Int, _ result: CaseResult) { buffer[index] = result }
+  }
+
   /// Runs one case.
   public func run(_ definition: CaseDefinition) -> CaseResult {
     let today = definition.today ?? CaseDefinition.defaultToday
     let sink = StringSink()
-    let session = InterviewSession(seeds: seeds, voice: definition.mode, today: today)
+    let session = InterviewSession(plan: plan, voice: definition.mode, today: today)
     let input = ScriptedLines(definition.lines)
     let driver = InterviewDriver(
       session: session, input: input, output: sink,
@@ -78,7 +117,10 @@ public struct CaseRunner: Sendable {
     if input.remaining > 0, record != nil {
       mismatches.append("\(input.remaining) input lines were left unread after the interview ended")
     }
-    let rejected = Self.occurrences(of: InterviewDriver.rejectionMarker, in: sink.text)
+    // Counted by the driver as it shows each reason, not by searching the
+    // transcript (an answer echoed in a reason, or a seed's own wording for
+    // "sorry", would make a search miscount).
+    let rejected = driver.rejections
     if rejected != (definition.expect.rejectedAnswers ?? 0) {
       mismatches.append("rejected answers: expected \(definition.expect.rejectedAnswers ?? 0), got \(rejected)")
     }
@@ -86,38 +128,5 @@ public struct CaseRunner: Sendable {
       mismatches.append("the screen output does not contain \"\(text)\"")
     }
     return CaseResult(definition: definition, record: record, transcript: sink.text, mismatches: mismatches)
-  }
-
-  /// How many times `marker` occurs in `text`, without overlaps, as
-  /// `text.components(separatedBy: marker).count - 1` counts. That goes
-  /// through Foundation's search by `Character` and was the largest single
-  /// cost of a case after the interview itself; when both are ASCII and the
-  /// marker has no CR or LF (so every character of a match is one byte, on its
-  /// own), the bytes are searched instead, with the same count.
-  static func occurrences(of marker: String, in text: String) -> Int {
-    var text = text
-    var marker = marker
-    let quick = marker.withUTF8 { needle -> Int? in
-      guard !needle.isEmpty,
-        needle.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") })
-      else { return nil }
-      return text.withUTF8 { haystack -> Int? in
-        guard haystack.allSatisfy({ $0 < 0x80 }) else { return nil }
-        var count = 0
-        var start = 0
-        while start + needle.count <= haystack.count {
-          if haystack[start] == needle[0],
-            (1..<needle.count).allSatisfy({ haystack[start + $0] == needle[$0] })
-          {
-            count += 1
-            start += needle.count
-          } else {
-            start += 1
-          }
-        }
-        return count
-      }
-    }
-    return quick ?? text.components(separatedBy: marker).count - 1
   }
 }

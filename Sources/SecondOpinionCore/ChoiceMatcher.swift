@@ -10,21 +10,32 @@ public struct ChoiceMatcher: Sendable {
   /// The voice whose labels are shown.
   public var voice: Voice
 
-  /// Creates a matcher.
-  public init(question: Question, voice: Voice) {
+  /// The words each choice can be typed as, by position.
+  private let names: [ChoiceNames]
+
+  /// Creates a matcher; `names`, when given, are the choices' names worked out
+  /// beforehand (`ChoiceNames` of each choice, in this voice).
+  public init(question: Question, voice: Voice, names: [ChoiceNames]? = nil) {
     self.question = question
     self.voice = voice
+    self.names = names ?? (question.choices ?? []).map { ChoiceNames($0, voice: voice) }
   }
 
   /// Matches the whole answer.
   public func match(_ typed: String) -> Result<AnswerValue, ParseFailure> {
     let parser = AnswerParser(voice: voice, today: "2000-01-01")
     let choices = question.choices ?? []
-    var parts = typed.split(whereSeparator: { ",;".contains($0) }).map {
-      $0.trimmingCharacters(in: .whitespaces)
-    }.filter { !$0.isEmpty }
+    var parts: [String]
+    let words: [String]
+    if let split = Self.splitASCII(typed) {
+      (parts, words) = split
+    } else {
+      parts = typed.split(whereSeparator: { ",;".contains($0) }).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }.filter { !$0.isEmpty }
+      words = typed.split(whereSeparator: { " ,;".contains($0) }).map(String.init).filter { $0.lowercased() != "and" }
+    }
     // "1 3 5" or "1 and 3": numbers separated by spaces.
-    let words = typed.split(whereSeparator: { " ,;".contains($0) }).map(String.init).filter { $0.lowercased() != "and" }
     if words.count > 1, words.allSatisfy({ Int($0) != nil }) { parts = words }
     if parts.count > 1, case .success(let id) = one(typed, choices) {
       // A label that itself has a comma ("Yes, they can decide for themselves").
@@ -51,6 +62,47 @@ public struct ChoiceMatcher: Sendable {
     return .success(.choices(ordered))
   }
 
+  /// The parts of an ASCII answer split at commas and semicolons (trimmed of
+  /// spaces and tabs, empty ones dropped), and its words split at those and at
+  /// spaces (without "and" in any case), as the general path splits them: in
+  /// ASCII other than CR LF (which a cleaned answer never has) every character
+  /// is one byte, and the only whitespace is the space and the tab. Nil for
+  /// anything else.
+  static func splitASCII(_ typed: String) -> (parts: [String], words: [String])? {
+    var typed = typed
+    return typed.withUTF8 { bytes -> (parts: [String], words: [String])? in
+      guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+      func text(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+      }
+      func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+      var parts: [String] = []
+      var words: [String] = []
+      var partStart = 0
+      var wordStart = 0
+      for index in 0...bytes.count {
+        let byte = index < bytes.count ? bytes[index] : UInt8(ascii: ",")
+        let partEnds = byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";")
+        if partEnds {
+          var start = partStart
+          var end = index
+          while start < end, isBlank(bytes[start]) { start += 1 }
+          while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+          if start < end { parts.append(text(start, end)) }
+          partStart = index + 1
+        }
+        if partEnds || byte == 0x20 {
+          if wordStart < index {
+            let word = text(wordStart, index)
+            if word.lowercased() != "and" { words.append(word) }
+          }
+          wordStart = index + 1
+        }
+      }
+      return (parts, words)
+    }
+  }
+
   /// What was typed, in quotes, shortened so a huge line is not echoed back.
   static func quoted(_ part: String) -> String {
     let limit = 60
@@ -66,18 +118,15 @@ public struct ChoiceMatcher: Sendable {
       }
       return .success(choices[number - 1].id)
     }
-    func names(_ choice: Choice) -> [String] {
-      [choice.id.replacingOccurrences(of: "_", with: " "), choice.label.text(for: voice).lowercased()]
-        + (choice.synonyms ?? []).map { $0.lowercased() }
+    let names = self.names
+    if let exact = choices.indices.first(where: { names[$0].names.contains(word) }) {
+      return .success(choices[exact].id)
     }
-    if let exact = choices.first(where: { names($0).contains(word) }) { return .success(exact.id) }
-    var candidates = choices.filter { names($0).contains { $0.hasPrefix(word) } }
+    var candidates = choices.indices.filter { names[$0].names.contains { $0.hasPrefix(word) } }.map { choices[$0] }
     if candidates.isEmpty {
-      candidates = choices.filter { choice in
-        names(choice).contains { name in
-          name.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains { $0.hasPrefix(word) }
-        }
-      }
+      candidates = choices.indices.filter { index in
+        names[index].words.contains { words in words.contains { $0.hasPrefix(word) } }
+      }.map { choices[$0] }
     }
     switch candidates.count {
     case 1: return .success(candidates[0].id)

@@ -24,18 +24,41 @@ public struct EvaluationContext: Sendable {
     self.today = today
     var facts: [String: Double?] = [:]
     for fact in definitions {
-      guard let answer = answers[fact.questionID] else { continue }
-      switch answer.value {
-      case .date(let iso):
-        facts[fact.id] = FactCache.shared.value(daysUntil: fact.daysUntil != nil, date: iso, today: today)
-      case .unknown, .declined: facts[fact.id] = .some(nil)
-      default: continue
-      }
+      if let value = Self.value(of: fact, answers: answers, today: today) { facts[fact.id] = value }
     }
     self.facts = facts
     var resolved: [String: Double] = [:]
     for assumption in assumptions { resolved[assumption.id] = assumption.resolve(in: answers).value }
     self.assumptions = resolved
+  }
+
+  /// A fact's value: nil when it has none (its question is unanswered, or
+  /// answered with something other than a date), `.some(nil)` when it is
+  /// unknown (the date is not known or was declined).
+  static func value(of fact: FactDefinition, answers: AnswerSet, today: String) -> Double?? {
+    guard let answer = answers[fact.questionID] else { return nil }
+    switch answer.value {
+    case .date(let iso):
+      return .some(FactCache.shared.value(daysUntil: fact.daysUntil != nil, date: iso, today: today))
+    case .unknown, .declined: return .some(nil)
+    default: return nil
+    }
+  }
+
+  /// Sets or removes one answer and brings the facts and assumptions that
+  /// depend on it up to date, as building the context again would.
+  mutating func update(
+    _ id: String, to answer: Answer?, facts definitions: [FactDefinition], assumptions: [Assumption]
+  ) {
+    if let answer { answers.set(answer) } else { answers.remove(id) }
+    for fact in definitions {
+      if let value = Self.value(of: fact, answers: answers, today: today) {
+        facts[fact.id] = value
+      } else {
+        facts.removeValue(forKey: fact.id)
+      }
+    }
+    for assumption in assumptions { self.assumptions[assumption.id] = assumption.resolve(in: answers).value }
   }
 
   /// Remembers computed facts. A context is built many times an interview (for

@@ -8,6 +8,8 @@ public final class InterviewDriver {
   public private(set) var session: InterviewSession
   /// Safety messages shown so far, exactly as shown.
   public private(set) var shown: [ShownMessage] = []
+  /// How many answers were rejected (each with a reason shown).
+  public private(set) var rejections = 0
   private let input: LineSource
   private let output: OutputSink
   private let options: DriverOptions
@@ -60,17 +62,28 @@ public final class InterviewDriver {
     }
   }
 
+  /// The question as shown, and what tab completion offers for it: the
+  /// plan's copy when it is the plan's question.
+  private func presented(_ question: Question) -> (text: String, completions: [String]) {
+    let plan = session.plan
+    if let index = plan.position(of: question.id), plan.allPositions[question.id]?.count == 1 {
+      return plan.presented(at: index, voice: voice)
+    }
+    let presenter = QuestionPresenter(question: question, voice: voice)
+    return (presenter.render(), presenter.completions)
+  }
+
   /// Asks one question until it is answered; returns an outcome only when the run ends.
   private func ask(_ question: Question) -> DriverOutcome? {
     let progress = session.progress
     output.write(
       "\n[" + definition.say("progress", voice, fallback: "Question")
         + " \(progress.number) of about \(progress.estimate)]\n")
-    output.write(QuestionPresenter(question: question, voice: voice).render())
+    let presented = presented(question)
+    output.write(presented.text)
     var attempts = 0
     while true {
-      let event = input.read(
-        prompt: "> ", prefill: nil, completions: QuestionPresenter(question: question, voice: voice).completions)
+      let event = input.read(prompt: "> ", prefill: nil, completions: presented.completions)
       let typed: String
       switch event {
       case .line(let raw): typed = TextSanitizer.clean(raw)
@@ -122,6 +135,7 @@ public final class InterviewDriver {
   public static let rejectionMarker = "Sorry, I could not accept that"
 
   private func rejection(_ failure: ParseFailure) -> String {
+    rejections += 1
     let sorry = definition.say("sorry", voice, fallback: Self.rejectionMarker)
     let forExample = definition.say("forExample", voice, fallback: "For example")
     return "\(sorry): \(failure.reason).\n\(forExample): \(failure.example).\n"
@@ -146,7 +160,7 @@ public final class InterviewDriver {
     output.write("\n\(title)\n\n")
     let answers = session.effectiveAnswers
     for (index, answer) in answers.enumerated() {
-      guard let question = definition.question(answer.questionID) else { continue }
+      guard let question = session.plan.question(answer.questionID) else { continue }
       let display = AnswerDisplay.text(answer.value, question: question, voice: voice)
       output.write(
         TextWrapper.wrap("\(index + 1). \(question.label): \(display)", width: 76, hangingIndent: "    ") + "\n")
@@ -178,7 +192,7 @@ public final class InterviewDriver {
         return nil
       }
       if let number = Int(typed), (1...answers.count).contains(number),
-        let question = definition.question(answers[number - 1].questionID)
+        let question = session.plan.question(answers[number - 1].questionID)
       {
         if let outcome = change(question, old: answers[number - 1]) { return outcome }
         return nil
@@ -193,14 +207,14 @@ public final class InterviewDriver {
   }
 
   private func change(_ question: Question, old: Answer) -> DriverOutcome? {
-    output.write("\n" + QuestionPresenter(question: question, voice: voice).render())
+    let presented = presented(question)
+    output.write("\n" + presented.text)
     output.write(
       definition.say("changeHint", voice, fallback: "The current answer is shown; edit it, or press Enter to keep it.")
         + "\n")
     var attempts = 0
     while true {
-      let event = input.read(
-        prompt: "> ", prefill: old.typed, completions: QuestionPresenter(question: question, voice: voice).completions)
+      let event = input.read(prompt: "> ", prefill: old.typed, completions: presented.completions)
       switch event {
       case .line(let raw):
         let typed = TextSanitizer.clean(raw)

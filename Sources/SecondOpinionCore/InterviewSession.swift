@@ -14,56 +14,68 @@ public struct InterviewSession: Sendable {
   }
 
   /// The seeds the session runs.
-  public let seeds: SeedBundle
+  public var seeds: SeedBundle { plan.seeds }
+  /// What the session knows about its seeds, worked out once.
+  public let plan: InterviewPlan
   /// The interview's voice.
   public let voice: Voice
   /// Today, ISO 8601.
   public let today: String
   /// The answers so far.
-  public private(set) var answers = AnswerSet() {
-    didSet {
-      context = Self.context(answers, voice: voice, today: today, seeds: seeds)
-      asked = Self.asked(seeds.interview.questions, in: context)
-    }
-  }
+  public var answers: AnswerSet { context.answers }
   /// Question ids in the order they were answered, for `back`.
   public private(set) var history: [String] = []
   /// The stop rule that fired, if any.
   public private(set) var stoppedBy: StopRule?
 
-  /// The context conditions are evaluated in. Kept up to date whenever the
-  /// answers change (building one computes the facts, with calendar
-  /// arithmetic), rather than built for every condition tested.
+  /// The context conditions are evaluated in: the answers, and the facts and
+  /// assumptions worked out from them. Kept up to date as each answer changes.
   public private(set) var context: EvaluationContext
 
   /// Whether each question of the definition applies in `context`, by
-  /// position. Also kept up to date whenever the answers change: `current`,
-  /// `progress` and `prune` read every question's condition, several times an
-  /// answer, and the answers are all a condition depends on.
+  /// position, and whether each stop rule's condition is other than no. Kept
+  /// up to date as each answer changes: only the conditions that read that
+  /// answer (`InterviewPlan.dependents`) are evaluated again, so these are
+  /// always what evaluating every condition in `context` would give.
   private var asked: [Bool]
+  private var stopping: [Bool]
+  /// Whether each question has an answer, by position.
+  private var answered: [Bool]
 
   /// Starts a session.
   public init(seeds: SeedBundle, voice: Voice, today: String) {
-    self.seeds = seeds
+    self.init(plan: InterviewPlan(seeds: seeds), voice: voice, today: today)
+  }
+
+  /// Starts a session from a plan made once for many sessions.
+  public init(plan: InterviewPlan, voice: Voice, today: String) {
+    self.plan = plan
     self.voice = voice
     self.today = today
-    context = Self.context(AnswerSet(), voice: voice, today: today, seeds: seeds)
-    asked = Self.asked(seeds.interview.questions, in: context)
-  }
-
-  private static func asked(_ questions: [Question], in context: EvaluationContext) -> [Bool] {
-    questions.indices.map { index in
-      guard let condition = questions[index].when else { return true }
-      return condition.evaluate(in: context) != .no
-    }
-  }
-
-  private static func context(_ answers: AnswerSet, voice: Voice, today: String, seeds: SeedBundle)
-    -> EvaluationContext
-  {
-    EvaluationContext(
-      answers: answers, voice: voice, today: today, facts: seeds.interview.facts ?? [],
+    let seeds = plan.seeds
+    context = EvaluationContext(
+      answers: AnswerSet(), voice: voice, today: today, facts: seeds.interview.facts ?? [],
       assumptions: seeds.triage.assumptions)
+    let context = context
+    asked = plan.questions.map { $0.when.map { $0.evaluate(in: context) != .no } ?? true }
+    stopping = seeds.interview.stops.map { $0.when.evaluate(in: context) != .no }
+    answered = Array(repeating: false, count: plan.questions.count)
+  }
+
+  /// Sets or removes the answer to a question, then brings the facts,
+  /// assumptions and every condition that reads it up to date.
+  private mutating func update(_ id: String, to answer: Answer?) {
+    guard let positions = plan.allPositions[id], let first = positions.first else {
+      if let answer { context.answers.set(answer) } else { context.answers.remove(id) }
+      return
+    }
+    context.update(
+      id, to: answer, facts: plan.factsByQuestion[first], assumptions: plan.assumptionsByQuestion[first])
+    for index in positions { answered[index] = answer != nil }
+    for index in plan.dependents[first] {
+      asked[index] = plan.questions[index].when.map { $0.evaluate(in: context) != .no } ?? true
+    }
+    for index in plan.stopDependents[first] { stopping[index] = plan.stops[index].when.evaluate(in: context) != .no }
   }
 
   /// Whether a question applies given the answers so far (unknown: ask).
@@ -72,19 +84,10 @@ public struct InterviewSession: Sendable {
     return condition.evaluate(in: context) != .no
   }
 
-  /// Whether the question at `index` applies.
-  private func isAsked(at index: Int) -> Bool { asked[index] }
-
-  /// Whether the question at `index` has an answer.
-  private func isAnswered(at index: Int) -> Bool { answers[seeds.interview.questions[index].id] != nil }
-
   /// The next question to ask, or nil when every applicable one is answered.
   public var current: Question? {
     guard stoppedBy == nil else { return nil }
-    let questions = seeds.interview.questions
-    for index in questions.indices where !isAnswered(at: index) && isAsked(at: index) {
-      return questions[index]
-    }
+    for index in asked.indices where asked[index] && !answered[index] { return plan.questions[index] }
     return nil
   }
 
@@ -94,17 +97,17 @@ public struct InterviewSession: Sendable {
   /// The answers that count: those to questions that apply on the current path,
   /// in the order of the definition.
   public var effectiveAnswers: [Answer] {
-    seeds.interview.questions.indices.filter(isAsked(at:)).compactMap { answers[seeds.interview.questions[$0].id] }
+    asked.indices.compactMap { asked[$0] && answered[$0] ? context.answers[plan.questions[$0].id] : nil }
   }
 
   /// Progress for "question N of about M".
   public var progress: (number: Int, estimate: Int) {
-    var answered = 0
+    var answeredCount = 0
     var remaining = 0
-    for index in seeds.interview.questions.indices where isAsked(at: index) {
-      if isAnswered(at: index) { answered += 1 } else { remaining += 1 }
+    for index in asked.indices where asked[index] {
+      if answered[index] { answeredCount += 1 } else { remaining += 1 }
     }
-    return (answered + 1, answered + max(remaining, 1))
+    return (answeredCount + 1, answeredCount + max(remaining, 1))
   }
 
   /// Applies a typed (already inert) answer to the current question.
@@ -116,15 +119,17 @@ public struct InterviewSession: Sendable {
   /// Applies a typed answer to a given question (the review's change).
   public mutating func apply(_ typed: String, to question: Question) -> Outcome {
     let parser = AnswerParser(voice: voice, today: today)
-    switch parser.parse(typed, for: question) {
+    let names = plan.choiceNames(of: question, voice: voice)
+    switch parser.parse(typed, for: question, choiceNames: names) {
     case .failure(let failure):
       return .rejected(failure)
     case .success(let value):
-      answers.set(Answer(questionID: question.id, typed: typed, value: value))
+      update(question.id, to: Answer(questionID: question.id, typed: typed, value: value))
       history.removeAll { $0 == question.id }
       history.append(question.id)
       prune()
-      if let rule = seeds.interview.stops.first(where: { $0.when.evaluate(in: context) != .no }) {
+      if let index = stopping.firstIndex(of: true) {
+        let rule = plan.stops[index]
         stoppedBy = rule
         return .stopped(rule)
       }
@@ -137,7 +142,7 @@ public struct InterviewSession: Sendable {
   @discardableResult
   public mutating func back() -> Bool {
     guard let last = history.popLast() else { return false }
-    answers.remove(last)
+    update(last, to: nil)
     stoppedBy = nil
     prune()
     return true
@@ -148,9 +153,9 @@ public struct InterviewSession: Sendable {
     var changed = true
     while changed {
       changed = false
-      for index in seeds.interview.questions.indices where isAnswered(at: index) && !isAsked(at: index) {
-        let id = seeds.interview.questions[index].id
-        answers.remove(id)
+      for index in asked.indices where answered[index] && !asked[index] {
+        let id = plan.questions[index].id
+        update(id, to: nil)
         history.removeAll { $0 == id }
         changed = true
       }

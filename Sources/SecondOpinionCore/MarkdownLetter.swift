@@ -45,6 +45,13 @@ public enum MarkdownLetter {
     return out
   }
 
+  /// For each byte: 0 printable ASCII with nothing to escape, 1 a character
+  /// that may need escaping, 2 anything else (not printable ASCII).
+  private static let kinds: [UInt8] = (0..<256).map { byte in
+    guard byte >= 0x20, byte <= 0x7E else { return 2 }
+    return "<>&\\`*_[]#|~@:.".utf8.contains(UInt8(byte)) ? 1 : 0
+  }
+
   /// `escape` for printable ASCII (nearly every answer), on bytes: there each
   /// character is one byte, so the result is the general path's. Text with
   /// nothing to escape is returned as it is. Nil for anything else.
@@ -52,18 +59,13 @@ public enum MarkdownLetter {
     var copy = text
     // nil: not printable ASCII; .some(nil): nothing to escape.
     let result = copy.withUTF8 { bytes -> String?? in
-      var plain = true
-      for byte in bytes {
-        guard byte >= 0x20, byte <= 0x7E else { return nil }
-        switch byte {
-        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "`"),
-          UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "#"),
-          UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "@"), UInt8(ascii: ":"), UInt8(ascii: "."):
-          plain = false
-        default: break
-        }
+      // 0: printable with nothing to escape; 1: may need escaping; 2: not printable ASCII.
+      var worst: UInt8 = 0
+      Self.kinds.withUnsafeBufferPointer { kinds in
+        for byte in bytes { worst = max(worst, kinds[Int(byte)]) }
       }
-      if plain { return .some(nil) }
+      if worst == 2 { return nil }
+      if worst == 0 { return .some(nil) }
       var out: [UInt8] = []
       out.reserveCapacity(bytes.count + 16)
       for index in bytes.indices {

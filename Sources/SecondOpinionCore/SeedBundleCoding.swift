@@ -103,7 +103,7 @@ public enum SeedBundleCoding {
         string(voice.rawValue)
       case .textMentions(let phrases):
         bytes.append(8)
-        strings(phrases)
+        strings(phrases.phrases)
       case .all(let parts):
         bytes.append(9)
         array(parts) { $0.condition($1) }
@@ -377,7 +377,7 @@ public enum SeedBundleCoding {
         value = name.flatMap { name in assumption.map { .factBelowAssumption(name, $0) } }
       case 6: value = string().map { .factKnown($0) }
       case 7: value = enumeration(Voice.self).map { .mode($0) }
-      case 8: value = strings().map { .textMentions($0) }
+      case 8: value = strings().map { .textMentions(PhraseSet($0)) }
       case 9: value = array { $0.condition() }.map { .all($0) }
       case 10: value = array { $0.condition() }.map { .any($0) }
       case 11: value = condition().map { .not($0) }

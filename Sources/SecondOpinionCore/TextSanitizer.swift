@@ -12,12 +12,16 @@ public enum TextSanitizer {
   /// Returns the inert form of `text`.
   public static func clean(_ text: String) -> String {
     // Most answers are printable ASCII: only the ends need trimming.
-    if isPrintableASCII(text) {
-      let bytes = Array(text.utf8)
+    var copy = text
+    // nil: not printable ASCII; otherwise the text without spaces at the ends.
+    let ascii = copy.withUTF8 { bytes -> String? in
+      for byte in bytes where byte < 0x20 || byte > 0x7E { return nil }
       guard let first = bytes.firstIndex(where: { $0 != 0x20 }), let last = bytes.lastIndex(where: { $0 != 0x20 })
       else { return "" }
-      return first == 0 && last == bytes.count - 1 ? text : String(decoding: bytes[first...last], as: UTF8.self)
+      if first == 0 && last == bytes.count - 1 { return text }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[first...last]), as: UTF8.self)
     }
+    if let ascii { return ascii }
     let scalars = Array(text.unicodeScalars)
     var out: [Unicode.Scalar] = []
     out.reserveCapacity(scalars.count)
@@ -51,15 +55,6 @@ public enum TextSanitizer {
     var result = String.UnicodeScalarView()
     result.append(contentsOf: out[first...last])
     return String(result)
-  }
-
-  /// Whether every byte is printable ASCII (space to tilde).
-  private static func isPrintableASCII(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { bytes in
-      for byte in bytes where byte < 0x20 || byte > 0x7E { return false }
-      return true
-    }
   }
 
   /// Whether the text had anything that `clean` would remove (apart from the ends).

@@ -22,7 +22,7 @@ public enum UKDateParser {
   /// latest such date not after today, for `.future` the earliest not before
   /// today, otherwise no more than 20 years ahead.
   public static func parse(_ text: String, today: String, range: DateRange = .any) -> Outcome {
-    let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+    let trimmed = trimmed(text).lowercased()
     guard let now = CalendarDate.components(today) else { return .invalid("today's date is not set") }
     if trimmed == "today" { return .date(today) }
     if trimmed == "tomorrow", let next = CalendarDate.adding(days: 1, to: today) { return .date(next) }
@@ -69,6 +69,23 @@ public enum UKDateParser {
       return .invalid("\(monthNames[m - 1]) \(y) has no day \(d)")
     }
     return .date(CalendarDate.iso(year: y, month: m, day: d))
+  }
+
+  /// The text without white space at the ends (Foundation's `.whitespaces`);
+  /// for ASCII, which is nearly always, on bytes: there that is the space and
+  /// the tab.
+  private static func trimmed(_ text: String) -> String {
+    var copy = text
+    let quick = copy.withUTF8 { bytes -> String? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      var start = 0
+      var end = bytes.count
+      while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+      while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+      if start == 0, end == bytes.count { return text }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+    return quick ?? text.trimmingCharacters(in: .whitespaces)
   }
 
   private static func monthNumber(_ word: String) -> Int? {

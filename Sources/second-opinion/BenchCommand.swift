@@ -23,6 +23,9 @@ struct BenchCommand: ParsableCommand {
   @Option(name: .long, help: "Print the input of the first N generated cases.")
   var show = 0
 
+  @Option(name: .long, help: "How many threads run cases at once (besides the one-thread figure).")
+  var threads = ProcessInfo.processInfo.activeProcessorCount
+
   @Flag(name: .long, help: "Print the figures as one JSON object.")
   var json = false
 
@@ -34,7 +37,9 @@ struct BenchCommand: ParsableCommand {
   @OptionGroup var seedsOption: SeedsOption
 
   func validate() throws {
-    guard count > 0, rounds > 0, show >= 0 else { throw ValidationError("--count and --rounds must be positive.") }
+    guard count > 0, rounds > 0, show >= 0, threads > 0 else {
+      throw ValidationError("--count, --rounds and --threads must be positive.")
+    }
   }
 
   func run() throws {
@@ -51,38 +56,52 @@ struct BenchCommand: ParsableCommand {
       print(definition.input, terminator: "")
     }
     let runner = CaseRunner(seeds: seeds)
-    var seconds: [Double] = []
-    var cpuSeconds: [Double] = []
     var failures: [CaseResult] = []
     var answers = 0
     var emergencies = 0
     var digest: String?
     var records: [Record?] = []
-    for round in 0..<rounds {
-      var results: [CaseResult] = []
-      results.reserveCapacity(cases.count)
-      let cpuStart = Self.threadCPUSeconds()
-      let elapsed = clock.measure {
-        for definition in cases { results.append(runner.run(definition)) }
+    // One thread, then every core: the same cases, and the same results.
+    var passes: [(seconds: [Double], median: Double, cpuSeconds: [Double], cpuMedian: Double)] = []
+    for threads in [1, self.threads] {
+      var seconds: [Double] = []
+      var cpuSeconds: [Double] = []
+      for round in 0..<rounds {
+        var results: [CaseResult] = []
+        let cpuStart =
+          threads == 1 ? Self.cpuSeconds(CLOCK_THREAD_CPUTIME_ID) : Self.cpuSeconds(CLOCK_PROCESS_CPUTIME_ID)
+        let elapsed = clock.measure { results = runner.run(cases, threads: threads) }
+        let cpuEnd = threads == 1 ? Self.cpuSeconds(CLOCK_THREAD_CPUTIME_ID) : Self.cpuSeconds(CLOCK_PROCESS_CPUTIME_ID)
+        cpuSeconds.append(cpuEnd - cpuStart)
+        seconds.append(Self.seconds(elapsed))
+        if round == 0, threads == 1 {
+          records = results.map(\.record)
+          failures = results.filter { !$0.passed }
+          answers = results.reduce(0) { $0 + ($1.record?.answers.count ?? 0) }
+          emergencies = results.filter { $0.record?.status == "emergency" }.count
+          if fingerprint { digest = try Self.fingerprint(results) }
+        } else if round == 0, results.map(\.record) != records || results.map(\.transcript).count != cases.count {
+          Diagnostics.error("running the cases on \(threads) threads gave results that differ from one thread's")
+          throw ExitStatus.defects
+        }
       }
-      cpuSeconds.append(Self.threadCPUSeconds() - cpuStart)
-      seconds.append(Self.seconds(elapsed))
-      if round == 0 {
-        records = results.map(\.record)
-        failures = results.filter { !$0.passed }
-        answers = results.reduce(0) { $0 + ($1.record?.answers.count ?? 0) }
-        emergencies = results.filter { $0.record?.status == "emergency" }.count
-        if fingerprint { digest = try Self.fingerprint(results) }
-      }
+      passes.append(
+        (seconds, seconds.sorted()[seconds.count / 2], cpuSeconds, cpuSeconds.sorted()[cpuSeconds.count / 2]))
     }
-    let median = seconds.sorted()[seconds.count / 2]
+    let (seconds, median, cpuSeconds, cpuMedian) = passes[1]
     let rate = Double(cases.count) / median
-    let cpuMedian = cpuSeconds.sorted()[cpuSeconds.count / 2]
+    let single = passes[0]
     let stage = try Self.stage(cases, records: records, seeds: seeds, rounds: rounds)
     if json {
       let figures: [String: Any] = [
         "cases": cases.count, "seed": seed, "rounds": rounds, "seconds": seconds, "medianSeconds": median,
         "casesPerSecond": rate, "cpuSeconds": cpuSeconds, "casesPerCPUSecond": Double(cases.count) / cpuMedian,
+        "threads": threads,
+        "oneThread": [
+          "seconds": single.seconds, "medianSeconds": single.median,
+          "casesPerSecond": Double(cases.count) / single.median, "cpuSeconds": single.cpuSeconds,
+          "casesPerCPUSecond": Double(cases.count) / single.cpuMedian,
+        ],
         "failed": failures.count, "emergencies": emergencies,
         "answersPerCase": Double(answers) / Double(cases.count), "generationSeconds": Self.seconds(generation),
         "stage": [
@@ -97,9 +116,13 @@ struct BenchCommand: ParsableCommand {
       print(
         "generated \(cases.count) cases (seed \(seed)) in \(Self.format(Self.seconds(generation))) s: "
           + "\(Self.format(Double(answers) / Double(cases.count))) answers a case, \(emergencies) emergencies")
-      print("rounds: " + seconds.map { Self.format($0) + " s" }.joined(separator: ", "))
       print(
-        "median \(Self.format(median)) s: \(Int(rate.rounded())) cases/second "
+        "one thread: rounds " + single.seconds.map { Self.format($0) + " s" }.joined(separator: ", ") + "; median "
+          + "\(Self.format(single.median)) s: \(Int((Double(cases.count) / single.median).rounded())) cases/second "
+          + "(\(Int((Double(cases.count) / single.cpuMedian).rounded())) a second of CPU time)")
+      print(
+        "\(threads) threads: rounds " + seconds.map { Self.format($0) + " s" }.joined(separator: ", ") + "; median "
+          + "\(Self.format(median)) s: \(Int(rate.rounded())) cases/second "
           + "(\(Int((Double(cases.count) / cpuMedian).rounded())) a second of CPU time)")
       print(
         "triage and record stage alone (answers, TriageEvaluator, RecordBuilder), \(stage.cases) cases: median "
@@ -188,9 +211,12 @@ struct BenchCommand: ParsableCommand {
   }
 
   /// The CPU time this thread has used, so figures hold on a busy machine.
-  private static func threadCPUSeconds() -> Double {
+  private static func threadCPUSeconds() -> Double { cpuSeconds(CLOCK_THREAD_CPUTIME_ID) }
+
+  /// The CPU time used by this thread or this process (every thread).
+  private static func cpuSeconds(_ clock: clockid_t) -> Double {
     var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    clock_gettime(clock, &time)
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
   }
 

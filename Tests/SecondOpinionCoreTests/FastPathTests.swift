@@ -108,15 +108,20 @@ struct FastPathTests {
     }
   }
 
-  @Test func rejectionsAreCountedAsFoundationCountsThem() {
-    var generator = SeededGenerator(seed: 33)
-    let marker = InterviewDriver.rejectionMarker
-    let pool = [marker, marker, "Sorry, I could", " not accept that", "x", "\n", "é", "\u{301}", "S", "t"]
-    for _ in 0..<5_000 {
-      let text = Self.random(pool, 12, &generator)
-      #expect(
-        CaseRunner.occurrences(of: marker, in: text) == text.components(separatedBy: marker).count - 1,
-        "\(text.debugDescription)")
-    }
+  @Test func rejectionsAreCountedOnceEach() {
+    // The first answer is not a choice, and its words are echoed in the
+    // reason: each rejected answer still counts once.
+    let bundle = TestSeeds.bundle
+    let first = bundle.interview.questions[0]
+    let echoed = InterviewDriver.rejectionMarker
+    let sink = StringSink()
+    let driver = InterviewDriver(
+      session: InterviewSession(seeds: bundle, voice: .patient, today: TestSeeds.today),
+      input: ScriptedLines([echoed, "", "zzz"]), output: sink,
+      options: DriverOptions(channel: .pipe, maxAttempts: 20))
+    _ = driver.run()
+    #expect(first.type != .text)
+    #expect(driver.rejections == 3)
+    #expect(sink.text.components(separatedBy: "\n" + echoed).count - 1 == driver.rejections)
   }
 }

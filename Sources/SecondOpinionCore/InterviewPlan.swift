@@ -1,0 +1,138 @@
+import Synchronization
+
+/// What a session needs to know about its seeds that does not change from one
+/// interview to the next, worked out once: each question's position, which
+/// questions' conditions (and which stop rules) read each question's answer,
+/// the facts and assumptions each answer feeds, the words each choice can be
+/// typed as, and each question as shown. One plan is shared by every session
+/// of a run (the case library runs thousands); a session made from seeds alone
+/// makes its own.
+public final class InterviewPlan: Sendable {
+  /// The seeds planned for.
+  public let seeds: SeedBundle
+  /// The questions, in the order of the definition.
+  let questions: [Question]
+  /// The first position of each question id, as `InterviewDefinition.index(of:)` finds it.
+  let positions: [String: Int]
+  /// Every position of each question id (more than one only in defective seeds,
+  /// where the questions then share an answer, as they share the id).
+  let allPositions: [String: [Int]]
+  /// For each question, the questions whose `when` reads its answer (directly,
+  /// through a fact or an assumption, or, for a text question, by its words).
+  let dependents: [[Int]]
+  /// The stop rules, in the order of the definition.
+  let stops: [StopRule]
+  /// For each question, the stop rules whose condition reads its answer.
+  let stopDependents: [[Int]]
+  /// For each question, the facts computed from its answer.
+  let factsByQuestion: [[FactDefinition]]
+  /// For each question, the assumptions its answer chooses.
+  let assumptionsByQuestion: [[Assumption]]
+  /// The words each choice of each question can be typed as, by voice.
+  private let choiceNames: [Voice: [[ChoiceNames]]]
+  /// Each question as shown, and what tab completion offers for it, by voice;
+  /// filled in as questions are first shown.
+  private let presented: Mutex<[Voice: [(text: String, completions: [String])?]]>
+
+  /// Plans for a set of seeds.
+  public init(seeds: SeedBundle) {
+    self.seeds = seeds
+    let questions = seeds.interview.questions
+    self.questions = questions
+    var allPositions: [String: [Int]] = [:]
+    for (index, question) in questions.enumerated() { allPositions[question.id, default: []].append(index) }
+    let positions = allPositions.mapValues { $0[0] }
+    self.positions = positions
+    self.allPositions = allPositions
+    let facts = seeds.interview.facts ?? []
+    let assumptions = seeds.triage.assumptions
+    let textQuestions = questions.indices.filter { questions[$0].type == .text }
+
+    func reads(_ condition: Condition) -> Set<Int> {
+      var found: Set<Int> = []
+      func visit(_ condition: Condition) {
+        switch condition {
+        case .answerIs(let id, _), .answerIsNot(let id, _), .answerIncludesAny(let id, _), .answerState(let id, _):
+          found.formUnion(allPositions[id] ?? [])
+        case .factBelow(let name, _), .factKnown(let name):
+          fact(name)
+        case .factBelowAssumption(let name, let assumption):
+          fact(name)
+          for item in assumptions where item.id == assumption {
+            if let question = item.question { found.formUnion(allPositions[question] ?? []) }
+          }
+        case .textMentions:
+          found.formUnion(textQuestions)
+        case .mode, .always:
+          break
+        case .all(let parts), .any(let parts):
+          parts.forEach(visit)
+        case .not(let inner):
+          visit(inner)
+        }
+      }
+      func fact(_ name: String) {
+        for item in facts where item.id == name {
+          found.formUnion(allPositions[item.questionID] ?? [])
+        }
+      }
+      visit(condition)
+      return found
+    }
+
+    var dependents = Array(repeating: [Int](), count: questions.count)
+    for (index, question) in questions.enumerated() {
+      guard let condition = question.when else { continue }
+      for read in reads(condition).sorted() { dependents[read].append(index) }
+    }
+    self.dependents = dependents
+    stops = seeds.interview.stops
+    var stopDependents = Array(repeating: [Int](), count: questions.count)
+    for (index, rule) in seeds.interview.stops.enumerated() {
+      for read in reads(rule.when).sorted() { stopDependents[read].append(index) }
+    }
+    self.stopDependents = stopDependents
+    var factsByQuestion = Array(repeating: [FactDefinition](), count: questions.count)
+    for fact in facts {
+      for index in allPositions[fact.questionID] ?? [] { factsByQuestion[index].append(fact) }
+    }
+    self.factsByQuestion = factsByQuestion
+    var assumptionsByQuestion = Array(repeating: [Assumption](), count: questions.count)
+    for assumption in assumptions {
+      for index in assumption.question.flatMap({ allPositions[$0] }) ?? [] {
+        assumptionsByQuestion[index].append(assumption)
+      }
+    }
+    self.assumptionsByQuestion = assumptionsByQuestion
+    var choiceNames: [Voice: [[ChoiceNames]]] = [:]
+    for voice in Voice.allCases {
+      choiceNames[voice] = questions.map { question in (question.choices ?? []).map { ChoiceNames($0, voice: voice) } }
+    }
+    self.choiceNames = choiceNames
+    presented = Mutex(
+      Dictionary(uniqueKeysWithValues: Voice.allCases.map { ($0, Array(repeating: nil, count: questions.count)) }))
+  }
+
+  /// The position of a question, if the definition has it.
+  public func position(of id: String) -> Int? { positions[id] }
+
+  /// The question with this id, as `InterviewDefinition.question(_:)` finds it.
+  public func question(_ id: String) -> Question? { positions[id].map { questions[$0] } }
+
+  /// The words each choice of a question can be typed as; nil when the id is
+  /// not the definition's only question of that id.
+  func choiceNames(of question: Question, voice: Voice) -> [ChoiceNames]? {
+    guard let positions = allPositions[question.id], positions.count == 1 else { return nil }
+    return choiceNames[voice]?[positions[0]]
+  }
+
+  /// The question at `index` as `QuestionPresenter` shows it, and what tab
+  /// completion offers for it.
+  func presented(at index: Int, voice: Voice) -> (text: String, completions: [String]) {
+    if let known = presented.withLock({ $0[voice]?[index] ?? nil }) { return known }
+    let presenter = QuestionPresenter(question: questions[index], voice: voice)
+    let made = (presenter.render(), presenter.completions)
+    presented.withLock { $0[voice]?[index] = made }
+    return made
+  }
+}
