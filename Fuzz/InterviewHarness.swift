@@ -46,7 +46,7 @@ enum InterviewHarness {
       } catch {
         FuzzSupport.require(false, "the record could not be encoded or rendered: \(error)")
       }
-    case .endedEarly, .tooManyAttempts:
+    case .endedEarly, .tooManyAttempts, .tooManyLines:
       break
     case .interrupted, .idle, .restart:
       FuzzSupport.require(false, "a scripted run cannot be interrupted, idle or restarted: \(outcome)")

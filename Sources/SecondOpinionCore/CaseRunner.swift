@@ -90,6 +90,8 @@ public struct CaseRunner: Sendable {
       mismatches.append("the input ended before the interview was complete (waiting at \(question ?? "the review"))")
     case .tooManyAttempts(let question):
       mismatches.append("too many rejected answers at \(question)")
+    case .tooManyLines:
+      mismatches.append("too many input lines without the interview ending")
     case .interrupted, .idle, .restart:
       mismatches.append("the interview did not finish")
     }

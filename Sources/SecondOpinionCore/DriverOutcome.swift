@@ -12,6 +12,10 @@ public enum DriverOutcome: Sendable {
   case idle
   /// Too many answers in a row were rejected (pipes only).
   case tooManyAttempts(questionID: String)
+  /// More lines were read than `DriverOptions.maxLines` allows without the
+  /// interview ending (a script going round in circles, such as `back` and an
+  /// answer for ever); at this question, or nil at the review.
+  case tooManyLines(questionID: String?)
   /// The person asked to start again (kiosk).
   case restart
 }

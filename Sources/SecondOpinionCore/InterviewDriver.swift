@@ -10,6 +10,8 @@ public final class InterviewDriver {
   public private(set) var shown: [ShownMessage] = []
   /// How many answers were rejected (each with a reason shown).
   public private(set) var rejections = 0
+  /// How many lines have been read.
+  public private(set) var linesRead = 0
   private let input: LineSource
   private let output: OutputSink
   private let options: DriverOptions
@@ -83,7 +85,9 @@ public final class InterviewDriver {
     output.write(presented.text)
     var attempts = 0
     while true {
-      let event = input.read(prompt: "> ", prefill: nil, completions: presented.completions)
+      guard let event = read(prefill: nil, completions: presented.completions) else {
+        return .tooManyLines(questionID: question.id)
+      }
       let typed: String
       switch event {
       case .line(let raw): typed = TextSanitizer.clean(raw)
@@ -104,6 +108,9 @@ public final class InterviewDriver {
         switch command {
         case "help":
           output.write(TextWrapper.wrap(question.help.text(for: voice), width: 76) + "\n")
+          // Counted like a rejected answer, so a script of `help` for ever ends.
+          attempts += 1
+          if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
           continue
         case "back":
           if session.back() {
@@ -112,6 +119,8 @@ public final class InterviewDriver {
           output.write(
             definition.say("noBack", voice, fallback: "This is the first question, so there is nothing to go back to.")
               + "\n")
+          attempts += 1
+          if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
           continue
         case "restart" where options.allowRestart:
           return .restart
@@ -129,6 +138,13 @@ public final class InterviewDriver {
         if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
       }
     }
+  }
+
+  /// The next line from the input, or nil when `maxLines` have been read.
+  private func read(prefill: String?, completions: [String]) -> LineEvent? {
+    if let limit = options.maxLines, linesRead >= limit { return nil }
+    linesRead += 1
+    return input.read(prompt: "> ", prefill: prefill, completions: completions)
   }
 
   /// The words that start every rejection, counted by the case runner.
@@ -172,7 +188,7 @@ public final class InterviewDriver {
           fallback: "Type submit to send, or the number of an answer to change it.") + "\n")
     var attempts = 0
     while true {
-      let event = input.read(prompt: "> ", prefill: nil, completions: ["submit"])
+      guard let event = read(prefill: nil, completions: ["submit"]) else { return .tooManyLines(questionID: nil) }
       guard case .line(let raw) = event else {
         switch event {
         case .endOfInput: return .endedEarly(questionID: nil)
@@ -181,6 +197,8 @@ public final class InterviewDriver {
         default:
           output.write(
             definition.say("badEncoding", voice, fallback: "That line could not be read. Please type it again.") + "\n")
+          attempts += 1
+          if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: "review") }
           continue
         }
       }
@@ -214,7 +232,9 @@ public final class InterviewDriver {
         + "\n")
     var attempts = 0
     while true {
-      let event = input.read(prompt: "> ", prefill: old.typed, completions: presented.completions)
+      guard let event = read(prefill: old.typed, completions: presented.completions) else {
+        return .tooManyLines(questionID: question.id)
+      }
       switch event {
       case .line(let raw):
         let typed = TextSanitizer.clean(raw)
@@ -230,6 +250,8 @@ public final class InterviewDriver {
       case .invalidEncoding:
         output.write(
           definition.say("badEncoding", voice, fallback: "That line could not be read. Please type it again.") + "\n")
+        attempts += 1
+        if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
       case .endOfInput: return .endedEarly(questionID: question.id)
       case .interrupted(let signal): return .interrupted(signal: signal, questionID: question.id)
       case .idleTimeout: return .idle

@@ -28,8 +28,9 @@ public final class InterviewPlan: Sendable {
   let factsByQuestion: [[FactDefinition]]
   /// For each question, the assumptions its answer chooses.
   let assumptionsByQuestion: [[Assumption]]
-  /// The words each choice of each question can be typed as, by voice.
-  private let choiceNames: [Voice: [[ChoiceNames]]]
+  /// The words each choice of each question can be typed as, by voice; worked
+  /// out for a voice when it is first needed (an interview has one voice).
+  private let choiceNames: Mutex<[Voice: [[ChoiceNames]]]>
   /// Each question as shown, and what tab completion offers for it, by voice;
   /// filled in as questions are first shown.
   private let presented: Mutex<[Voice: [(text: String, completions: [String])?]]>
@@ -104,11 +105,7 @@ public final class InterviewPlan: Sendable {
       }
     }
     self.assumptionsByQuestion = assumptionsByQuestion
-    var choiceNames: [Voice: [[ChoiceNames]]] = [:]
-    for voice in Voice.allCases {
-      choiceNames[voice] = questions.map { question in (question.choices ?? []).map { ChoiceNames($0, voice: voice) } }
-    }
-    self.choiceNames = choiceNames
+    choiceNames = Mutex([:])
     presented = Mutex(
       Dictionary(uniqueKeysWithValues: Voice.allCases.map { ($0, Array(repeating: nil, count: questions.count)) }))
   }
@@ -123,7 +120,10 @@ public final class InterviewPlan: Sendable {
   /// not the definition's only question of that id.
   func choiceNames(of question: Question, voice: Voice) -> [ChoiceNames]? {
     guard let positions = allPositions[question.id], positions.count == 1 else { return nil }
-    return choiceNames[voice]?[positions[0]]
+    if let known = choiceNames.withLock({ $0[voice] }) { return known[positions[0]] }
+    let made = questions.map { question in (question.choices ?? []).map { ChoiceNames($0, voice: voice) } }
+    choiceNames.withLock { $0[voice] = made }
+    return made[positions[0]]
   }
 
   /// The question at `index` as `QuestionPresenter` shows it, and what tab

@@ -3,8 +3,8 @@ public final class StringSink: OutputSink {
   /// Everything written so far.
   public private(set) var text = ""
 
-  /// Creates an empty sink.
-  public init() {}
+  /// Creates an empty sink, with room for a whole interview's transcript.
+  public init() { text.reserveCapacity(16_384) }
 
   public func write(_ text: String) { self.text += text }
 

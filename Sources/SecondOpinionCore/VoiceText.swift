@@ -35,8 +35,10 @@ public struct VoiceText: Codable, Sendable, Equatable {
 
   /// Whether the voice has its own wording.
   public func has(_ voice: Voice) -> Bool {
-    let value = voice == .patient ? patient : receptionist
-    return !(value ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    guard let value = voice == .patient ? patient : receptionist else { return false }
+    // Any ASCII byte that is not white space settles it without Foundation.
+    if value.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return true }
+    return !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
   }
 
   private enum Keys: String, CodingKey { case patient, receptionist }

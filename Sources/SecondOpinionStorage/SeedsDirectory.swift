@@ -27,8 +27,26 @@ public enum SeedsDirectory {
   /// from exactly the same bytes is taken from it, and one decoded now is
   /// stored in it (see `SeedCache`); without, the YAML is always decoded
   /// (`check` does so, for the line numbers of its defects).
+  /// With `verify`, seeds that `DefinitionChecker` finds a defect in are
+  /// refused (the first defect is thrown, with how many more there are), so
+  /// an interview never runs on them; only verified bundles are cached, so a
+  /// bundle from the cache was verified when it was stored.
   /// - Throws: `SeedError` naming the file, the same with or without a cache.
-  public static func load(_ folder: String, cache: SeedCache? = nil) throws -> SeedBundle {
+  public static func load(_ folder: String, cache: SeedCache? = nil, verify: Bool = false) throws -> SeedBundle {
+    try decode(folder, cache: cache, verify: verify)
+  }
+
+  /// Throws the first defect `DefinitionChecker` finds, if any.
+  public static func verify(_ bundle: SeedBundle) throws {
+    let defects = DefinitionChecker(seeds: bundle).defects()
+    guard var first = defects.first else { return }
+    if defects.count > 1 {
+      first.message += " (and \(defects.count - 1) more defects: run `second-opinion check` to list them all)"
+    }
+    throw first
+  }
+
+  private static func decode(_ folder: String, cache: SeedCache?, verify: Bool) throws -> SeedBundle {
     guard let cache else {
       func read(_ name: String) throws -> String {
         let path = folder + "/" + name
@@ -40,9 +58,11 @@ public enum SeedsDirectory {
         }
         return text
       }
-      return try SeedLoader.bundle(
+      let bundle = try SeedLoader.bundle(
         interview: try read(SeedLoader.interviewFile), triage: try read(SeedLoader.triageFile),
         letter: try read(SeedLoader.letterFile))
+      if verify { try Self.verify(bundle) }
+      return bundle
     }
     // The same checks in the same order, on bytes read with POSIX calls
     // (Foundation's FileManager and Data cost more at start-up than the rest).
@@ -60,6 +80,8 @@ public enum SeedsDirectory {
     let letter = try read(SeedLoader.letterFile)
     if let bundle = cache.bundle(interview: bytes[0], triage: bytes[1], letter: bytes[2]) { return bundle }
     let bundle = try SeedLoader.bundle(interview: interview, triage: triage, letter: letter)
+    // Only a verified bundle is stored: one taken from the cache needs no check.
+    try Self.verify(bundle)
     cache.store(bundle, interview: bytes[0], triage: bytes[1], letter: bytes[2])
     return bundle
   }

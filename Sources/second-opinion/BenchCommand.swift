@@ -149,11 +149,12 @@ struct BenchCommand: ParsableCommand {
   {
     var finished: [(session: InterviewSession, shown: [ShownMessage], definition: CaseDefinition, record: Record)] = []
     finished.reserveCapacity(cases.count)
+    let plan = InterviewPlan(seeds: seeds)
     for (definition, record) in zip(cases, records) {
       guard let record else { continue }
       let driver = InterviewDriver(
         session: InterviewSession(
-          seeds: seeds, voice: definition.mode, today: definition.today ?? CaseDefinition.defaultToday),
+          plan: plan, voice: definition.mode, today: definition.today ?? CaseDefinition.defaultToday),
         input: ScriptedLines(definition.lines), output: StringSink(),
         options: DriverOptions(channel: .pipe, maxAttempts: 20))
       switch driver.run() {

@@ -24,7 +24,9 @@ struct InterviewRunner {
       interactive ? ReadlineLineReader(kiosk: false, idle: nil, output: screen) : PlainLineReader()
     let driver = InterviewDriver(
       session: session, input: input, output: screen,
-      options: DriverOptions(channel: interactive ? .terminal : .pipe, maxAttempts: interactive ? nil : 20))
+      options: DriverOptions(
+        channel: interactive ? .terminal : .pipe, maxAttempts: interactive ? nil : 20,
+        maxLines: interactive ? nil : DriverOptions.pipeLineLimit))
     let outcome = driver.run(showIntroduction: showIntroduction)
     let drafts = DraftStore(outputFolder: output.folder)
     switch outcome {
@@ -69,6 +71,11 @@ struct InterviewRunner {
     case .tooManyAttempts(let questionID):
       Diagnostics.error(
         "too many answers in a row were not accepted at question `\(questionID)`. No record was written.")
+      throw ExitStatus.tooManyAttempts
+    case .tooManyLines(let questionID):
+      Diagnostics.error(
+        "the input went on for \(DriverOptions.pipeLineLimit) lines without finishing the interview (last at "
+          + "\(questionID.map { "question `\($0)`" } ?? "the review")). No record was written.")
       throw ExitStatus.tooManyAttempts
     case .idle, .restart:
       throw ExitStatus.endedEarly

@@ -46,7 +46,7 @@ struct KioskCommand: ParsableCommand {
     setenv("INPUTRC", "/dev/null", 1)
     setlocale(LC_ALL, "C.UTF-8")
     SignalTrap.install(kiosk: true)
-    let seeds = try seedsOption.load()
+    let seeds = try seedsOption.load(cached: true)
     let screen = TerminalOutput()
     let reader = ReadlineLineReader(kiosk: true, idle: nil, output: screen)
     let input = KioskInput(reader: reader)
@@ -80,7 +80,7 @@ struct KioskCommand: ParsableCommand {
         if signal == SIGTERM || signal == SIGHUP { try stop(screen, reader) }
         if try confirmStartAgain(screen: screen, input: input) { try reset(screen, reader) }
         session = driver.session
-      case .endedEarly, .tooManyAttempts:
+      case .endedEarly, .tooManyAttempts, .tooManyLines:
         session = driver.session
       }
     }

@@ -124,4 +124,86 @@ struct FastPathTests {
     #expect(driver.rejections == 3)
     #expect(sink.text.components(separatedBy: "\n" + echoed).count - 1 == driver.rejections)
   }
+
+  @Test func phraseSearchIsFoundationsAnswer() {
+    var generator = SeededGenerator(seed: 34)
+    let pool = [
+      "kill", "Kill", "KILL", " ", "my", "self", "myself", "é", "É", "\u{0}", "x", "harm", "-", "ı", "İ", "ß",
+    ]
+    let phraseSets: [[String]] = [
+      ["kill myself", "self-harm", "harm"], ["KILL", "é"], ["", "x"], ["ß", "ss"], ["\u{0}"], ["İ", "i̇"],
+      ["killmyself"],
+    ]
+    for round in 0..<20_000 {
+      let text = Self.random(pool, 10, &generator)
+      let phrases = phraseSets[round % phraseSets.count]
+      let reference = phrases.contains { !$0.isEmpty && text.lowercased().contains($0.lowercased()) }
+      #expect(PhraseSet(phrases).isMentioned(in: text) == reference, "\(text.debugDescription) \(phrases)")
+    }
+  }
+
+  @Test func choiceAnswersSplitAsTheGeneralPathSplitsThem() {
+    var generator = SeededGenerator(seed: 35)
+    let pool = ["1", "2", " ", " ", "\t", ",", ";", "and", "AND", "And", "ab", "x y", "10", "\r", "é"]
+    for _ in 0..<20_000 {
+      let text = Self.random(pool, 10, &generator)
+      guard let quick = ChoiceMatcher.splitASCII(text) else {
+        #expect(text.utf8.contains { $0 >= 0x80 || $0 == 0x0D }, "\(text.debugDescription)")
+        continue
+      }
+      let parts = text.split(whereSeparator: { ",;".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty }
+      let words = text.split(whereSeparator: { " ,;".contains($0) }).map(String.init).filter {
+        $0.lowercased() != "and"
+      }
+      #expect(quick.parts == parts, "\(text.debugDescription)")
+      #expect(quick.words == words, "\(text.debugDescription)")
+    }
+  }
+
+  @Test func foldingIsUnchanged() {
+    var generator = SeededGenerator(seed: 36)
+    let pool = ["a", "B", " ", " ", ".", "!", "’", "don", "t", "é", "1", "?"]
+    for _ in 0..<20_000 {
+      let text = Self.random(pool, 8, &generator)
+      #expect(AnswerWords.fold(text) == Self.referenceFold(text), "\(text.debugDescription)")
+    }
+  }
+
+  /// `AnswerWords.fold` as it was before its shortcut for folded text.
+  static func referenceFold(_ text: String) -> String {
+    var lower = Array(text.lowercased().utf8)
+    var index = 0
+    while index + 2 < lower.count {
+      if lower[index] == 0xE2, lower[index + 1] == 0x80, lower[index + 2] == 0x99 {
+        lower.replaceSubrange(index..<(index + 3), with: [0x27])
+      }
+      index += 1
+    }
+    let words = String(decoding: lower, as: UTF8.self).split(separator: " ").joined(separator: " ")
+    var trimmed = Substring(words)
+    while let first = trimmed.first, first == "." || first == "!" { trimmed.removeFirst() }
+    while let last = trimmed.last, last == "." || last == "!" { trimmed.removeLast() }
+    return String(trimmed)
+  }
+
+  @Test func answerSetsAreEqualOnlyWithTheSameAnswersInTheSameOrder() {
+    let a = Answer(questionID: "a", typed: "yes", value: .bool(true))
+    let b = Answer(questionID: "b", typed: "no", value: .bool(false))
+    var first = AnswerSet()
+    first.set(a)
+    first.set(b)
+    var second = AnswerSet()
+    second.set(b)
+    second.set(a)
+    #expect(first != second)
+    second.remove("b")
+    second.set(b)
+    #expect(first == second)
+    first.remove("a")
+    #expect(first.all.map(\.questionID) == ["b"])
+    #expect(first["b"] == b && first["a"] == nil)
+    first.set(Answer(questionID: "b", typed: "yes", value: .bool(true)))
+    #expect(first.all.count == 1 && first.state(of: "b") == .answered)
+  }
 }

@@ -182,8 +182,8 @@ def test_a_text_limit_that_is_not_a_length(binary, tmp_path, outdir):
     refused(folder, outdir, "interview.yaml", line=question_line(path, line), slack=0, message="maxLength")
 
 
-# Defects only `second-opinion check` finds today: the interview runs on them
-# anyway. They must at least not crash; they should be refused with exit 6.
+# Defects that only `DefinitionChecker` finds (the YAML decodes): the
+# interview refuses them with exit 6 before asking anything, as `check` does.
 DEFECTS = {
     "condition-names-an-unknown-question": (
         "interview.yaml", "when: {answer: caller_relationship, isNot: self}", "when: {answer: nobody, isNot: self}",
@@ -208,16 +208,23 @@ def test_defective_seeds_never_crash_the_interview(binary, tmp_path, outdir, kin
     for lines in (script(), ["1"] * 30, ["not sure"] * 30):
         result = run(interview_args(outdir) + ["--seeds", str(folder)], encode(lines))
         assert_no_crash(result)
-        assert result.returncode in (0, 3, 4, 5, 6), result.stderr
+        assert result.returncode == 6, result.stderr
         shutil.rmtree(outdir, ignore_errors=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="`interview` does not run DefinitionChecker: seeds that `check` rejects are used anyway "
-    "(see docs/reliability.md for the fix in SeedsOption)",
-)
 @pytest.mark.parametrize("kind", sorted(DEFECTS))
 def test_defective_seeds_are_refused_with_exit_6(binary, tmp_path, outdir, kind):
     folder, name, line = defective_seeds(tmp_path, kind)
     refused(folder, outdir, name, line=None)
+
+
+def test_defective_seeds_are_refused_by_cases_and_listed_by_check(binary, tmp_path):
+    folder, name, _ = defective_seeds(tmp_path, "tree-node-leads-nowhere")
+    cases = run(["cases", "--seeds", str(folder)], b"")
+    assert_no_crash(cases)
+    assert cases.returncode == 6, cases.stderr
+    assert name.encode() in cases.stderr
+    check = run(["check", "--seeds", str(folder)], b"")
+    assert_no_crash(check)
+    assert check.returncode == 1, check.stderr
+    assert b"u_nowhere" in check.stdout + check.stderr
