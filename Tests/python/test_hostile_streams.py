@@ -157,3 +157,15 @@ def test_owner_only_files_whatever_the_umask(binary, tmp_path, umask):
     )
     assert result.returncode == 0, result.stderr
     record_of(outdir)
+
+
+def test_render_with_no_standard_output_is_exit_7(binary, tmp_path):
+    """`render ID.json >&-` once trapped (SIGILL); a closed stdout is exit 7."""
+    records = tmp_path / "records"
+    subprocess.run([str(BINARY), "cases", "--quiet", "--records", str(records)], check=True, env=base_env(),
+                   capture_output=True)
+    record = sorted(p for p in records.glob("*.json") if not p.name.endswith(".fhir.json"))[0]
+    result = subprocess.run(["sh", "-c", 'exec "$0" "$@" >&-', str(BINARY), "render", str(record)],
+                            capture_output=True, env=base_env(), timeout=60)
+    assert result.returncode == 7, result.stderr
+    assert b"standard output" in result.stderr
