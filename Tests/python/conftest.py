@@ -5,6 +5,7 @@ gets a fresh output folder; nothing is read from outside the repository.
 """
 import os
 import pathlib
+import re
 import subprocess
 
 import pytest
@@ -75,3 +76,22 @@ def read_case_input(path):
     while out and out[-1] == "":
         out.pop()
     return out
+
+
+def run_case_library(binary, folder):
+    """Runs `cases --records DIR`. Cases that fail their expectations are the
+    case library's business (Scripts/test runs `cases`), but every case that
+    passes must have written its record and letters; exit 1 only means some
+    case failed, anything else (storage, seeds) is an error here."""
+    result = subprocess.run([binary, "cases", "--quiet", "--records", str(folder)],
+                            capture_output=True, timeout=300, env=base_env())
+    output = result.stdout.decode() + result.stderr.decode()
+    assert result.returncode in (0, 1), output
+    failed = set(re.findall(r"^FAIL  cases/(\S+)\.yaml", result.stdout.decode(), re.M))
+    names = sorted(p.name[: -len(".json")] for p in folder.glob("*.json") if not p.name.endswith(".fhir.json"))
+    cases = sorted(p.stem for p in SEEDS.glob("cases/*.yaml"))
+    assert set(names) <= set(cases)
+    missing = set(cases) - failed - set(names)
+    assert not missing, f"passing cases wrote no record: {sorted(missing)}"
+    assert names, output
+    return names

@@ -15,7 +15,7 @@ import pytest
 from fhir.resources.R4B.bundle import Bundle
 from pydantic import ValidationError
 
-from conftest import SEEDS, base_env, read_case_input, run_piped
+from conftest import SEEDS, base_env, read_case_input, run_piped, run_case_library
 
 FIXED_ID = "SO-20261125T100000Z-00000000"
 CANCER_CASE = next(SEEDS.glob("cases/010-*.yaml"))
@@ -51,25 +51,6 @@ def case_exports(binary, tmp_path_factory):
         record = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
         pairs.append((name, record, (folder / f"{name}.fhir.json").read_bytes()))
     return pairs
-
-
-def run_case_library(binary, folder):
-    """Runs `cases --records DIR`. Cases that fail their expectations are the
-    case library's business (Scripts/test runs `cases`), but every case that
-    passes must have written its record and letters; exit 1 only means some
-    case failed, anything else (storage, seeds) is an error here."""
-    result = subprocess.run([binary, "cases", "--quiet", "--records", str(folder)],
-                            capture_output=True, timeout=300, env=base_env())
-    output = result.stdout.decode() + result.stderr.decode()
-    assert result.returncode in (0, 1), output
-    failed = set(re.findall(r"^FAIL  cases/(\S+)\.yaml", result.stdout.decode(), re.M))
-    names = sorted(p.name[: -len(".json")] for p in folder.glob("*.json") if not p.name.endswith(".fhir.json"))
-    cases = sorted(p.stem for p in SEEDS.glob("cases/*.yaml"))
-    assert set(names) <= set(cases)
-    missing = set(cases) - failed - set(names)
-    assert not missing, f"passing cases wrote no record: {sorted(missing)}"
-    assert names, output
-    return names
 
 
 def interview(outdir, lines, *args, status=0):

@@ -14,7 +14,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from conftest import REPO, SEEDS, base_env, read_case_input, run_piped
+from conftest import REPO, SEEDS, base_env, read_case_input, run_piped, run_case_library
 
 SCHEMA_FILE = REPO / "docs" / "schema" / "record-1.0.0.schema.json"
 FIXED_ID = "SO-20261125T100000Z-00000000"
@@ -75,25 +75,6 @@ def validator():
 def case_records(binary, tmp_path_factory):
     folder = tmp_path_factory.mktemp("case-records")
     return folder, run_case_library(binary, folder)
-
-
-def run_case_library(binary, folder):
-    """Runs `cases --records DIR`. Cases that fail their expectations are the
-    case library's business (Scripts/test runs `cases`), but every case that
-    passes must have written its record and letters; exit 1 only means some
-    case failed, anything else (storage, seeds) is an error here."""
-    result = subprocess.run([binary, "cases", "--quiet", "--records", str(folder)],
-                            capture_output=True, timeout=300, env=base_env())
-    output = result.stdout.decode() + result.stderr.decode()
-    assert result.returncode in (0, 1), output
-    failed = set(re.findall(r"^FAIL  cases/(\S+)\.yaml", result.stdout.decode(), re.M))
-    names = sorted(p.name[: -len(".json")] for p in folder.glob("*.json") if not p.name.endswith(".fhir.json"))
-    cases = sorted(p.stem for p in SEEDS.glob("cases/*.yaml"))
-    assert set(names) <= set(cases)
-    missing = set(cases) - failed - set(names)
-    assert not missing, f"passing cases wrote no record: {sorted(missing)}"
-    assert names, output
-    return names
 
 
 def interview(outdir, lines, *args):
