@@ -23,15 +23,18 @@ public struct AnswerParser: Sendable {
       if question.isOptional { return .success(.skipped) }
       return .failure(failure("an answer is needed", question))
     }
-    if AnswerWords.unknown.contains(folded) {
+    // Most answers ("2", "yes", a date) cannot be one of these words, which
+    // is settled without looking them up.
+    let special = AnswerWords.mayBeSpecial(folded)
+    if special, AnswerWords.unknown.contains(folded) {
       if question.allowsUnknown { return .success(.unknown) }
       return .failure(failure("this question needs an answer; \"not sure\" is not one of the options here", question))
     }
-    if AnswerWords.declined.contains(folded) {
+    if special, AnswerWords.declined.contains(folded) {
       if question.allowsDecline { return .success(.declined) }
       return .failure(failure("this one is needed for the referral, so it cannot be skipped", question))
     }
-    if question.isOptional, question.type != .multipleChoice, question.type != .singleChoice,
+    if special, question.isOptional, question.type != .multipleChoice, question.type != .singleChoice,
       AnswerWords.skip.contains(folded)
     {
       return .success(.skipped)
@@ -39,7 +42,7 @@ public struct AnswerParser: Sendable {
     switch question.type {
     case .yesNo: return parseYesNo(folded, question)
     case .singleChoice, .multipleChoice:
-      return ChoiceMatcher(question: question, voice: voice, names: choiceNames).match(typed)
+      return ChoiceMatcher.match(typed, question: question, voice: voice, names: choiceNames)
     case .text: return parseText(typed, question)
     case .date: return parseDate(typed, question)
     case .number: return parseNumber(folded, question)
@@ -81,17 +84,25 @@ public struct AnswerParser: Sendable {
   }
 
   private func parseText(_ typed: String, _ question: Question) -> Result<AnswerValue, ParseFailure> {
-    let count = typed.count
-    guard count <= question.lengthLimit else {
-      return .failure(
-        failure("that is \(count) characters; the most this question takes is \(question.lengthLimit)", question))
+    // No more bytes than the limit is no more characters; only a longer
+    // answer needs its characters counted.
+    if typed.utf8.count > question.lengthLimit {
+      let count = typed.count
+      if count > question.lengthLimit {
+        return .failure(
+          failure("that is \(count) characters; the most this question takes is \(question.lengthLimit)", question))
+      }
     }
     switch question.format ?? .plain {
     case .plain:
       return .success(.text(typed))
     case .name:
-      let allowed = typed.allSatisfy { $0.isLetter || " -'.’".contains($0) }
-      guard allowed, typed.contains(where: \.isLetter) else {
+      let allowed =
+        PrintableASCII.withBytes(typed) { bytes in
+          bytes.allSatisfy { PrintableASCII.isLetter($0) || " -'.".utf8.contains($0) }
+            && bytes.contains(where: PrintableASCII.isLetter)
+        } ?? (typed.allSatisfy { $0.isLetter || " -'.’".contains($0) } && typed.contains(where: \.isLetter))
+      guard allowed else {
         return .failure(failure("a name has letters, spaces, hyphens and apostrophes only", question))
       }
       return .success(.text(typed))

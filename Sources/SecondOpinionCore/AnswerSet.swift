@@ -8,6 +8,15 @@ public struct AnswerSet: Sendable, Equatable {
   /// Creates an empty set.
   public init() {}
 
+  /// Creates an empty set with room for `capacity` answers.
+  public init(capacity: Int) {
+    list.reserveCapacity(capacity)
+    byID.reserveCapacity(capacity)
+  }
+
+  /// How many answers there are.
+  public var count: Int { list.count }
+
   /// The answer to a question, if it has one.
   public subscript(id: String) -> Answer? { byID[id].map { list[$0] } }
 
@@ -16,10 +25,12 @@ public struct AnswerSet: Sendable, Equatable {
 
   /// Sets or replaces an answer, keeping its first position.
   public mutating func set(_ answer: Answer) {
-    if let index = byID[answer.questionID] {
+    // One look-up for a new answer (nearly every one): the position is put in
+    // place at once, and put back when the answer was there already.
+    if let index = byID.updateValue(list.count, forKey: answer.questionID) {
+      byID[answer.questionID] = index
       list[index] = answer
     } else {
-      byID[answer.questionID] = list.count
       list.append(answer)
     }
   }

@@ -26,6 +26,23 @@ public enum AnswerWords {
   /// Words that skip an optional question (a blank line does too).
   public static let skip: Set<String> = ["none", "skip", "nothing", "no more", "n/a", "na"]
 
+  /// Whether a folded answer may be one of `unknown`, `declined` or `skip`:
+  /// false when it is longer than any of them or starts with a byte none
+  /// starts with (a number, say), so that most answers need no look-up.
+  public static func mayBeSpecial(_ folded: String) -> Bool {
+    guard let first = folded.utf8.first else { return true }
+    return folded.utf8.count <= special.longest && special.firstBytes[Int(first)]
+  }
+
+  /// The longest word of `unknown`, `declined` and `skip`, in bytes, and the
+  /// bytes they start with.
+  private static let special: (longest: Int, firstBytes: [Bool]) = {
+    let all = unknown.union(declined).union(skip)
+    var firstBytes = Array(repeating: false, count: 256)
+    for word in all { firstBytes[Int(word.utf8.first ?? 0)] = true }
+    return (all.map(\.utf8.count).max() ?? 0, firstBytes)
+  }()
+
   /// Folds curly apostrophes and repeated spaces so "don’t  know" matches:
   /// lower case, ’ as ', single spaces, no spaces at the ends, and no full
   /// stops or exclamation marks at the ends. (Done on UTF-8 bytes, so a line

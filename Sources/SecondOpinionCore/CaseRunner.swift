@@ -50,11 +50,17 @@ public struct CaseRunner: Sendable {
     let slots = ResultSlots(results)
     let next = Atomic<Int>(0)
     let batch = 16
+    // Each thread runs on its own copy of the seeds (and so its own plan and
+    // record builder). A copy through the seed cache's form shares no storage
+    // with the original, so the threads never retain and release the same
+    // objects: shared reference counts made two threads only 1.7 times as fast as one.
+    let encoded = SeedBundleCoding.encode(seeds)
     DispatchQueue.concurrentPerform(iterations: threads) { _ in
+      let runner = SeedBundleCoding.decode(encoded).map(CaseRunner.init(seeds:)) ?? self
       while true {
         let start = next.add(batch, ordering: .relaxed).oldValue
         guard start < cases.count else { return }
-        for index in start..<min(start + batch, cases.count) { slots.set(index, run(cases[index])) }
+        for index in start..<min(start + batch, cases.count) { slots.set(index, runner.run(cases[index])) }
       }
     }
     return results.map { $0! }

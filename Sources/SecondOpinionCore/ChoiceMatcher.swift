@@ -4,25 +4,18 @@ import Foundation
 /// the unambiguous start of a label, id or synonym, then by the start of any
 /// word in a label. Several choices are separated by commas (or spaces between
 /// numbers).
-public struct ChoiceMatcher: Sendable {
-  /// The question whose choices are matched.
-  public var question: Question
-  /// The voice whose labels are shown.
-  public var voice: Voice
-
-  /// The words each choice can be typed as, by position.
-  private let names: [ChoiceNames]
-
-  /// Creates a matcher; `names`, when given, are the choices' names worked out
-  /// beforehand (`ChoiceNames` of each choice, in this voice).
-  public init(question: Question, voice: Voice, names: [ChoiceNames]? = nil) {
-    self.question = question
-    self.voice = voice
-    self.names = names ?? (question.choices ?? []).map { ChoiceNames($0, voice: voice) }
-  }
-
-  /// Matches the whole answer.
-  public func match(_ typed: String) -> Result<AnswerValue, ParseFailure> {
+public enum ChoiceMatcher {
+  /// Matches the whole answer to the choices of a question.
+  /// - Parameters:
+  ///   - typed: the answer, made inert.
+  ///   - question: the question whose choices are matched.
+  ///   - voice: the voice whose labels are shown.
+  ///   - names: the choices' names worked out beforehand (`ChoiceNames` of each
+  ///     choice, in this voice), or nil to work them out here.
+  public static func match(_ typed: String, question: Question, voice: Voice, names: [ChoiceNames]? = nil)
+    -> Result<AnswerValue, ParseFailure>
+  {
+    let names = names ?? (question.choices ?? []).map { ChoiceNames($0, voice: voice) }
     let parser = AnswerParser(voice: voice, today: "2000-01-01")
     let choices = question.choices ?? []
     var parts: [String]
@@ -37,8 +30,13 @@ public struct ChoiceMatcher: Sendable {
     }
     // "1 3 5" or "1 and 3": numbers separated by spaces.
     if words.count > 1, words.allSatisfy({ Int($0) != nil }) { parts = words }
-    if parts.count > 1, case .success(let id) = one(typed, choices) {
-      // A label that itself has a comma ("Yes, they can decide for themselves").
+    // A label that itself has a comma ("Yes, they can decide for themselves").
+    // An answer with a comma or semicolon can only be one choice when a name
+    // has one (the words of a name have none), so otherwise it is not tried.
+    if parts.count > 1,
+      names.contains(where: \.hasSeparator) || !typed.utf8.contains(where: { $0 == 0x2C || $0 == 0x3B }),
+      case .success(let id) = one(typed, choices, question: question, voice: voice, names: names)
+    {
       return .success(question.type == .singleChoice ? .choice(id) : .choices([id]))
     }
     if question.type == .singleChoice, parts.count > 1 {
@@ -46,7 +44,7 @@ public struct ChoiceMatcher: Sendable {
     }
     var chosen: [String] = []
     for part in parts {
-      switch one(part, choices) {
+      switch one(part, choices, question: question, voice: voice, names: names) {
       case .success(let id): if !chosen.contains(id) { chosen.append(id) }
       case .failure(let failure): return .failure(failure)
       }
@@ -109,7 +107,9 @@ public struct ChoiceMatcher: Sendable {
     return "\"" + (part.count > limit ? part.prefix(limit) + "…" : part) + "\""
   }
 
-  private func one(_ part: String, _ choices: [Choice]) -> Result<String, ParseFailure> {
+  private static func one(
+    _ part: String, _ choices: [Choice], question: Question, voice: Voice, names: [ChoiceNames]
+  ) -> Result<String, ParseFailure> {
     let parser = AnswerParser(voice: voice, today: "2000-01-01")
     let word = AnswerWords.fold(part)
     if let number = Int(word) {
@@ -118,7 +118,6 @@ public struct ChoiceMatcher: Sendable {
       }
       return .success(choices[number - 1].id)
     }
-    let names = self.names
     if let exact = choices.indices.first(where: { names[$0].names.contains(word) }) {
       return .success(choices[exact].id)
     }

@@ -7,6 +7,8 @@ public struct ChoiceNames: Sendable, Equatable {
   public let names: [String]
   /// The words of each name.
   public let words: [[Substring]]
+  /// Whether a name has a comma or a semicolon (which otherwise separate choices).
+  public let hasSeparator: Bool
 
   /// The names of a choice in a voice.
   public init(_ choice: Choice, voice: Voice) {
@@ -14,5 +16,6 @@ public struct ChoiceNames: Sendable, Equatable {
       [String(choice.id.map { $0 == "_" ? " " : $0 }), choice.label.text(for: voice).lowercased()]
       + (choice.synonyms ?? []).map { $0.lowercased() }
     words = names.map { $0.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) }
+    hasSeparator = names.contains { $0.utf8.contains(0x2C) || $0.utf8.contains(0x3B) }
   }
 }

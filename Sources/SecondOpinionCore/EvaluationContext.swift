@@ -39,7 +39,11 @@ public struct EvaluationContext: Sendable {
     guard let answer = answers[fact.questionID] else { return nil }
     switch answer.value {
     case .date(let iso):
-      return .some(FactCache.shared.value(daysUntil: fact.daysUntil != nil, date: iso, today: today))
+      let value =
+        fact.daysUntil != nil
+        ? CalendarDate.days(from: today, to: iso).map(Double.init)
+        : CalendarDate.wholeYears(from: iso, to: today).map(Double.init)
+      return .some(value)
     case .unknown, .declined: return .some(nil)
     default: return nil
     }
@@ -59,41 +63,5 @@ public struct EvaluationContext: Sendable {
       }
     }
     for assumption in assumptions { self.assumptions[assumption.id] = assumption.resolve(in: answers).value }
-  }
-
-  /// Remembers computed facts. A context is built many times an interview (for
-  /// every question whose condition is tested), and the calendar arithmetic
-  /// behind a fact (Foundation's Gregorian calendar) was the largest cost in
-  /// the case library's profile. The values are exactly those the calendar
-  /// gives: computed once per (kind, date, today), then looked up.
-  private final class FactCache: @unchecked Sendable {
-    static let shared = FactCache()
-
-    private struct Key: Hashable {
-      var daysUntil: Bool
-      var date: String
-      var today: String
-    }
-
-    private let lock = NSLock()
-    private var values: [Key: Double?] = [:]
-
-    /// Days from today until the date, or whole years from the date until today.
-    func value(daysUntil: Bool, date: String, today: String) -> Double? {
-      let key = Key(daysUntil: daysUntil, date: date, today: today)
-      lock.lock()
-      let known = values[key]
-      lock.unlock()
-      if let known { return known }
-      let value =
-        daysUntil
-        ? CalendarDate.days(from: today, to: date).map(Double.init)
-        : CalendarDate.wholeYears(from: date, to: today).map(Double.init)
-      lock.lock()
-      if values.count >= 4096 { values.removeAll(keepingCapacity: true) }
-      values[key] = value
-      lock.unlock()
-      return value
-    }
   }
 }

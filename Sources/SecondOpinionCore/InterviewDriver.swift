@@ -15,6 +15,11 @@ public final class InterviewDriver {
   private let input: LineSource
   private let output: OutputSink
   private let options: DriverOptions
+  /// The session's interview definition and voice (neither changes during a run).
+  private let definition: InterviewDefinition
+  private let voice: Voice
+  /// The word that starts the progress line ("Question"), looked up once.
+  private let progressWord: String
 
   /// Creates a driver.
   public init(session: InterviewSession, input: LineSource, output: OutputSink, options: DriverOptions) {
@@ -22,10 +27,10 @@ public final class InterviewDriver {
     self.input = input
     self.output = output
     self.options = options
+    definition = session.seeds.interview
+    voice = session.voice
+    progressWord = definition.say("progress", session.voice, fallback: "Question")
   }
-
-  private var voice: Voice { session.voice }
-  private var definition: InterviewDefinition { session.seeds.interview }
 
   /// Runs until submitted, stopped, ended or interrupted.
   public func run(showIntroduction: Bool = true) -> DriverOutcome {
@@ -35,8 +40,8 @@ public final class InterviewDriver {
     }
     while true {
       if let rule = session.stoppedBy { return emergency(rule) }
-      if let question = session.current {
-        if let outcome = ask(question) { return outcome }
+      if let index = session.currentIndex {
+        if let outcome = ask(at: index) { return outcome }
         continue
       }
       if let outcome = review() { return outcome }
@@ -64,24 +69,14 @@ public final class InterviewDriver {
     }
   }
 
-  /// The question as shown, and what tab completion offers for it: the
-  /// plan's copy when it is the plan's question.
-  private func presented(_ question: Question) -> (text: String, completions: [String]) {
+  /// Asks the question at `index` of the definition until it is answered;
+  /// returns an outcome only when the run ends.
+  private func ask(at index: Int) -> DriverOutcome? {
     let plan = session.plan
-    if let index = plan.position(of: question.id), plan.allPositions[question.id]?.count == 1 {
-      return plan.presented(at: index, voice: voice)
-    }
-    let presenter = QuestionPresenter(question: question, voice: voice)
-    return (presenter.render(), presenter.completions)
-  }
-
-  /// Asks one question until it is answered; returns an outcome only when the run ends.
-  private func ask(_ question: Question) -> DriverOutcome? {
+    let question = plan.questions[index]
     let progress = session.progress
-    output.write(
-      "\n[" + definition.say("progress", voice, fallback: "Question")
-        + " \(progress.number) of about \(progress.estimate)]\n")
-    let presented = presented(question)
+    output.write("\n[\(progressWord) \(progress.number) of about \(progress.estimate)]\n")
+    let presented = plan.presented(at: index, voice: voice)
     output.write(presented.text)
     var attempts = 0
     while true {
@@ -129,7 +124,7 @@ public final class InterviewDriver {
       }
       // The question asked is still the current one (nothing here changes the
       // answers before this), so it is applied to directly rather than found again.
-      switch session.apply(typed, to: question) {
+      switch session.apply(typed, at: index) {
       case .accepted: return nil
       case .stopped(let rule): return emergency(rule)
       case .rejected(let failure):
@@ -174,12 +169,19 @@ public final class InterviewDriver {
       ? definition.say("reviewTitle", voice, fallback: "Read this summary back to the caller")
       : definition.say("reviewTitle", voice, fallback: "Please check your answers")
     output.write("\n\(title)\n\n")
-    let answers = session.effectiveAnswers
-    for (index, answer) in answers.enumerated() {
-      guard let question = session.plan.question(answer.questionID) else { continue }
-      let display = AnswerDisplay.text(answer.value, question: question, voice: voice)
-      output.write(
-        TextWrapper.wrap("\(index + 1). \(question.label): \(display)", width: 76, hangingIndent: "    ") + "\n")
+    let effective = session.effective
+    let answers = effective.map(\.answer)
+    let plan = session.plan
+    plan.questions.withUnsafeBufferPointer { questions in
+      for (index, item) in effective.enumerated() {
+        // The question of the first position with the id, as `plan.question` finds it.
+        let position = plan.isSole[item.position] ? item.position : plan.position(of: item.answer.questionID)!
+        let display = AnswerDisplay.text(item.answer.value, question: questions[position], voice: voice)
+        output.write(
+          TextWrapper.wrap(
+            "\(index + 1). \(questions[position].label): \(display)", width: 76, hangingIndent: "    "))
+        output.write("\n")
+      }
     }
     output.write(
       "\n"
@@ -210,9 +212,9 @@ public final class InterviewDriver {
         return nil
       }
       if let number = Int(typed), (1...answers.count).contains(number),
-        let question = session.plan.question(answers[number - 1].questionID)
+        let index = session.plan.position(of: answers[number - 1].questionID)
       {
-        if let outcome = change(question, old: answers[number - 1]) { return outcome }
+        if let outcome = change(at: index, old: answers[number - 1]) { return outcome }
         return nil
       }
       attempts += 1
@@ -224,8 +226,8 @@ public final class InterviewDriver {
     }
   }
 
-  private func change(_ question: Question, old: Answer) -> DriverOutcome? {
-    let presented = presented(question)
+  private func change(at index: Int, old: Answer) -> DriverOutcome? {
+    let presented = session.plan.presented(at: index, voice: voice)
     output.write("\n" + presented.text)
     output.write(
       definition.say("changeHint", voice, fallback: "The current answer is shown; edit it, or press Enter to keep it.")
@@ -233,27 +235,27 @@ public final class InterviewDriver {
     var attempts = 0
     while true {
       guard let event = read(prefill: old.typed, completions: presented.completions) else {
-        return .tooManyLines(questionID: question.id)
+        return .tooManyLines(questionID: old.questionID)
       }
       switch event {
       case .line(let raw):
         let typed = TextSanitizer.clean(raw)
         if typed.isEmpty || typed == old.typed { return nil }
-        switch session.apply(typed, to: question) {
+        switch session.apply(typed, at: index) {
         case .accepted: return nil
         case .stopped(let rule): return emergency(rule)
         case .rejected(let failure):
           attempts += 1
           output.write(rejection(failure))
-          if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
+          if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: old.questionID) }
         }
       case .invalidEncoding:
         output.write(
           definition.say("badEncoding", voice, fallback: "That line could not be read. Please type it again.") + "\n")
         attempts += 1
-        if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
-      case .endOfInput: return .endedEarly(questionID: question.id)
-      case .interrupted(let signal): return .interrupted(signal: signal, questionID: question.id)
+        if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: old.questionID) }
+      case .endOfInput: return .endedEarly(questionID: old.questionID)
+      case .interrupted(let signal): return .interrupted(signal: signal, questionID: old.questionID)
       case .idleTimeout: return .idle
       }
     }

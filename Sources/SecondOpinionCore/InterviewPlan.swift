@@ -12,11 +12,15 @@ public final class InterviewPlan: Sendable {
   public let seeds: SeedBundle
   /// The questions, in the order of the definition.
   let questions: [Question]
+  /// Each question's condition (`when`), by position.
+  let conditions: [Condition?]
   /// The first position of each question id, as `InterviewDefinition.index(of:)` finds it.
   let positions: [String: Int]
   /// Every position of each question id (more than one only in defective seeds,
   /// where the questions then share an answer, as they share the id).
   let allPositions: [String: [Int]]
+  /// Whether each question's id is the definition's only question with that id.
+  let isSole: [Bool]
   /// For each question, the questions whose `when` reads its answer (directly,
   /// through a fact or an assumption, or, for a text question, by its words).
   let dependents: [[Int]]
@@ -40,11 +44,13 @@ public final class InterviewPlan: Sendable {
     self.seeds = seeds
     let questions = seeds.interview.questions
     self.questions = questions
+    conditions = questions.map(\.when)
     var allPositions: [String: [Int]] = [:]
     for (index, question) in questions.enumerated() { allPositions[question.id, default: []].append(index) }
     let positions = allPositions.mapValues { $0[0] }
     self.positions = positions
     self.allPositions = allPositions
+    isSole = questions.map { allPositions[$0.id]?.count == 1 }
     let facts = seeds.interview.facts ?? []
     let assumptions = seeds.triage.assumptions
     let textQuestions = questions.indices.filter { questions[$0].type == .text }
@@ -116,14 +122,19 @@ public final class InterviewPlan: Sendable {
   /// The question with this id, as `InterviewDefinition.question(_:)` finds it.
   public func question(_ id: String) -> Question? { positions[id].map { questions[$0] } }
 
-  /// The words each choice of a question can be typed as; nil when the id is
-  /// not the definition's only question of that id.
-  func choiceNames(of question: Question, voice: Voice) -> [ChoiceNames]? {
-    guard let positions = allPositions[question.id], positions.count == 1 else { return nil }
-    if let known = choiceNames.withLock({ $0[voice] }) { return known[positions[0]] }
+  /// The position of the question with this id, when it is the definition's
+  /// only question with that id.
+  func soleIndex(of id: String) -> Int? {
+    guard let positions = allPositions[id], positions.count == 1 else { return nil }
+    return positions[0]
+  }
+
+  /// The words each choice of the question at `index` can be typed as.
+  func choiceNames(at index: Int, voice: Voice) -> [ChoiceNames] {
+    if let known = choiceNames.withLock({ $0[voice]?[index] }) { return known }
     let made = questions.map { question in (question.choices ?? []).map { ChoiceNames($0, voice: voice) } }
     choiceNames.withLock { $0[voice] = made }
-    return made[positions[0]]
+    return made[index]
   }
 
   /// The question at `index` as `QuestionPresenter` shows it, and what tab

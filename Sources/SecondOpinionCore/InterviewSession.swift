@@ -41,6 +41,13 @@ public struct InterviewSession: Sendable {
   private var stopping: [Bool]
   /// Whether each question has an answer, by position.
   private var answered: [Bool]
+  /// Each question's answer, by position (the same answers as `context`'s,
+  /// found without looking up their ids).
+  private var slots: [Answer?]
+  /// Whether each question's id may be in `history`, by position (false:
+  /// it is not), so that answering a question not answered before needs no
+  /// search of it.
+  private var inHistory: [Bool]
 
   /// Starts a session.
   public init(seeds: SeedBundle, voice: Voice, today: String) {
@@ -54,12 +61,15 @@ public struct InterviewSession: Sendable {
     self.today = today
     let seeds = plan.seeds
     context = EvaluationContext(
-      answers: AnswerSet(), voice: voice, today: today, facts: seeds.interview.facts ?? [],
+      answers: AnswerSet(capacity: plan.questions.count), voice: voice, today: today,
+      facts: seeds.interview.facts ?? [],
       assumptions: seeds.triage.assumptions)
     let context = context
     asked = plan.questions.map { $0.when.map { $0.evaluate(in: context) != .no } ?? true }
     stopping = seeds.interview.stops.map { $0.when.evaluate(in: context) != .no }
     answered = Array(repeating: false, count: plan.questions.count)
+    inHistory = answered
+    slots = Array(repeating: nil, count: plan.questions.count)
   }
 
   /// Sets or removes the answer to a question, then brings the facts,
@@ -69,13 +79,35 @@ public struct InterviewSession: Sendable {
       if let answer { context.answers.set(answer) } else { context.answers.remove(id) }
       return
     }
+    if positions.count == 1 {
+      update(at: first, to: answer)
+      return
+    }
     context.update(
       id, to: answer, facts: plan.factsByQuestion[first], assumptions: plan.assumptionsByQuestion[first])
-    for index in positions { answered[index] = answer != nil }
-    for index in plan.dependents[first] {
-      asked[index] = plan.questions[index].when.map { $0.evaluate(in: context) != .no } ?? true
+    for index in positions {
+      answered[index] = answer != nil
+      slots[index] = answer
     }
-    for index in plan.stopDependents[first] { stopping[index] = plan.stops[index].when.evaluate(in: context) != .no }
+    reevaluate(readersOf: first)
+  }
+
+  /// `update` for the question at `index`, the only one with its id.
+  private mutating func update(at index: Int, to answer: Answer?) {
+    context.update(
+      plan.questions[index].id, to: answer, facts: plan.factsByQuestion[index],
+      assumptions: plan.assumptionsByQuestion[index])
+    answered[index] = answer != nil
+    slots[index] = answer
+    reevaluate(readersOf: index)
+  }
+
+  /// Evaluates again the conditions and stop rules that read the answer at `index`.
+  private mutating func reevaluate(readersOf index: Int) {
+    for reader in plan.dependents[index] {
+      asked[reader] = plan.conditions[reader].map { $0.evaluate(in: context) != .no } ?? true
+    }
+    for rule in plan.stopDependents[index] { stopping[rule] = plan.stops[rule].when.evaluate(in: context) != .no }
   }
 
   /// Whether a question applies given the answers so far (unknown: ask).
@@ -85,9 +117,12 @@ public struct InterviewSession: Sendable {
   }
 
   /// The next question to ask, or nil when every applicable one is answered.
-  public var current: Question? {
+  public var current: Question? { currentIndex.map { plan.questions[$0] } }
+
+  /// The position of the next question to ask in the definition.
+  var currentIndex: Int? {
     guard stoppedBy == nil else { return nil }
-    for index in asked.indices where asked[index] && !answered[index] { return plan.questions[index] }
+    for index in asked.indices where asked[index] && !answered[index] { return index }
     return nil
   }
 
@@ -96,8 +131,16 @@ public struct InterviewSession: Sendable {
 
   /// The answers that count: those to questions that apply on the current path,
   /// in the order of the definition.
-  public var effectiveAnswers: [Answer] {
-    asked.indices.compactMap { asked[$0] && answered[$0] ? context.answers[plan.questions[$0].id] : nil }
+  public var effectiveAnswers: [Answer] { effective.map(\.answer) }
+
+  /// The answers that count, each with its question's position in the definition.
+  var effective: [(answer: Answer, position: Int)] {
+    var answers: [(answer: Answer, position: Int)] = []
+    answers.reserveCapacity(context.answers.count)
+    for index in asked.indices where asked[index] {
+      if let answer = slots[index] { answers.append((answer, index)) }
+    }
+    return answers
   }
 
   /// Progress for "question N of about M".
@@ -112,29 +155,68 @@ public struct InterviewSession: Sendable {
 
   /// Applies a typed (already inert) answer to the current question.
   public mutating func apply(_ typed: String) -> Outcome {
-    guard let question = current else { return .rejected(ParseFailure("the interview is complete", example: "submit")) }
-    return apply(typed, to: question)
+    guard let index = currentIndex else {
+      return .rejected(ParseFailure("the interview is complete", example: "submit"))
+    }
+    return apply(typed, at: index)
   }
 
   /// Applies a typed answer to a given question (the review's change).
   public mutating func apply(_ typed: String, to question: Question) -> Outcome {
+    if let index = plan.soleIndex(of: question.id) { return apply(typed, soleAt: index) }
+    return applyShared(typed, to: question)
+  }
+
+  /// Applies a typed answer to the question at `index` of the definition.
+  mutating func apply(_ typed: String, at index: Int) -> Outcome {
+    plan.isSole[index] ? apply(typed, soleAt: index) : applyShared(typed, to: plan.questions[index])
+  }
+
+  /// Applies a typed answer to a question whose id is not the definition's
+  /// alone (defective seeds, which `check` refuses) or not the definition's.
+  private mutating func applyShared(_ typed: String, to question: Question) -> Outcome {
     let parser = AnswerParser(voice: voice, today: today)
-    let names = plan.choiceNames(of: question, voice: voice)
-    switch parser.parse(typed, for: question, choiceNames: names) {
+    switch parser.parse(typed, for: question) {
     case .failure(let failure):
       return .rejected(failure)
     case .success(let value):
       update(question.id, to: Answer(questionID: question.id, typed: typed, value: value))
       history.removeAll { $0 == question.id }
       history.append(question.id)
-      prune()
-      if let index = stopping.firstIndex(of: true) {
-        let rule = plan.stops[index]
-        stoppedBy = rule
-        return .stopped(rule)
-      }
-      return .accepted
+      for index in plan.allPositions[question.id] ?? [] { inHistory[index] = true }
+      return settle()
     }
+  }
+
+  /// Applies a typed answer to the question at `index` of the definition, the
+  /// only question with its id.
+  private mutating func apply(_ typed: String, soleAt index: Int) -> Outcome {
+    let parser = AnswerParser(voice: voice, today: today)
+    let result = plan.questions.withUnsafeBufferPointer { questions in
+      parser.parse(typed, for: questions[index], choiceNames: plan.choiceNames(at: index, voice: voice))
+    }
+    switch result {
+    case .failure(let failure):
+      return .rejected(failure)
+    case .success(let value):
+      let id = plan.questions[index].id
+      update(at: index, to: Answer(questionID: id, typed: typed, value: value))
+      if inHistory[index] { history.removeAll { $0 == id } }
+      history.append(id)
+      inHistory[index] = true
+      return settle()
+    }
+  }
+
+  /// After an answer: drops answers that no longer apply, then stops if a stop rule holds.
+  private mutating func settle() -> Outcome {
+    prune()
+    if let index = stopping.firstIndex(of: true) {
+      let rule = plan.stops[index]
+      stoppedBy = rule
+      return .stopped(rule)
+    }
+    return .accepted
   }
 
   /// Goes back to the previous question asked, forgetting its answer.
@@ -142,6 +224,7 @@ public struct InterviewSession: Sendable {
   @discardableResult
   public mutating func back() -> Bool {
     guard let last = history.popLast() else { return false }
+    forgetHistory(of: last)
     update(last, to: nil)
     stoppedBy = nil
     prune()
@@ -156,10 +239,18 @@ public struct InterviewSession: Sendable {
       for index in asked.indices where answered[index] && !asked[index] {
         let id = plan.questions[index].id
         update(id, to: nil)
-        history.removeAll { $0 == id }
+        if inHistory[index] {
+          history.removeAll { $0 == id }
+          forgetHistory(of: id)
+        }
         changed = true
       }
     }
+  }
+
+  /// Marks the questions with this id as no longer in `history` (it has just been taken out).
+  private mutating func forgetHistory(of id: String) {
+    for index in plan.allPositions[id] ?? [] { inHistory[index] = false }
   }
 
   /// Restores answers (from a draft) by replaying them in order.

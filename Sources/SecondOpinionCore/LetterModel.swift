@@ -35,40 +35,57 @@ public struct LetterModel: Sendable {
   /// Lays out a record.
   public init(record: Record, layout: LetterLayout) {
     title = layout.title
+    let made = Self.when(record.createdAt)
     subtitle =
-      "Record \(record.id). Made \(Self.when(record.createdAt)). Interview version \(record.interviewVersion), triage version \(record.triage.version)."
+      "Record \(record.id). Made \(made). Interview version \(record.interviewVersion), triage version \(record.triage.version)."
     banner = record.emergency.map {
       "EMERGENCY: the interview was stopped because a red flag was reported (\($0.rule)). \($0.staffAction)"
     }
     disclaimer = layout.disclaimer
-    sections = layout.headings.compactMap { heading in
-      let section = Self.section(heading, record: record, layout: layout)
-      if !heading.mandatory, section.entries.isEmpty, section.items.isEmpty { return nil }
-      return section
+    let urgency = Self.urgencyText(record.triage)
+    var sections: [Section] = []
+    sections.reserveCapacity(layout.headings.count)
+    for index in layout.headings.indices {
+      let section = Self.section(layout.headings[index], record: record, layout: layout, made: made, urgency: urgency)
+      if !layout.headings[index].mandatory, section.entries.isEmpty, section.items.isEmpty { continue }
+      sections.append(section)
     }
+    self.sections = sections
   }
 
   private static func when(_ iso: String) -> String {
+    let quick = PrintableASCII.withBytes(iso) { bytes -> (date: String, time: String) in
+      (
+        PrintableASCII.string(bytes.prefix(10)),
+        bytes.count >= 16 ? PrintableASCII.string(bytes[11..<16]) : ""
+      )
+    }
+    if let (date, time) = quick { return CalendarDate.long(date) + (time.isEmpty ? "" : " at \(time) UTC") }
     let date = String(iso.prefix(10))
     let time = iso.count >= 16 ? String(iso.dropFirst(11).prefix(5)) : ""
     return CalendarDate.long(date) + (time.isEmpty ? "" : " at \(time) UTC")
   }
 
-  private static func section(_ heading: LetterLayout.Heading, record: Record, layout: LetterLayout) -> Section {
+  /// One heading's section; `made` is the record's time and `urgency` its
+  /// urgency in words, worked out once for the letter.
+  private static func section(
+    _ heading: LetterLayout.Heading, record: Record, layout: LetterLayout, made: String, urgency: String
+  ) -> Section {
     var section = Section(title: heading.title, entries: [], items: [], empty: heading.empty ?? "Not known")
-    let answers = record.answers.filter { $0.heading == heading.id }
-    section.entries = answers.map { Entry(label: $0.label, value: $0.display) }
+    // The answers are read in place, by index, rather than copied out.
+    for index in record.answers.indices where record.answers[index].heading == heading.id {
+      section.entries.append(Entry(label: record.answers[index].label, value: record.answers[index].display))
+    }
     switch heading.source ?? "answers" {
     case "referral":
       section.entries.insert(Entry(label: "Referral for", value: "A second opinion"), at: 0)
-      section.entries.insert(
-        Entry(label: "Clinical urgency", value: urgencyText(record.triage)), at: 1)
+      section.entries.insert(Entry(label: "Clinical urgency", value: urgency), at: 1)
     case "triage":
       let triage = record.triage
       section.entries.insert(
         contentsOf: [
-          Entry(label: "Urgency", value: urgencyText(triage)),
-          Entry(label: "Delay risk", value: triage.delayRisk.rawValue.capitalized),
+          Entry(label: "Urgency", value: urgency),
+          Entry(label: "Delay risk", value: triage.delayRisk.title),
         ], at: 0)
       if let mapping = triage.mapping {
         section.entries.append(Entry(label: "NICE NG12 term", value: mapping.nice))
@@ -124,7 +141,7 @@ public struct LetterModel: Sendable {
         ? "Receptionist \(person.name ?? "(name not given)"), with the caller, by telephone"
         : "The patient, self-completed at a \(record.channel == .kiosk ? "kiosk in the practice" : "terminal")"
       section.entries.insert(Entry(label: "Completed by", value: who), at: 0)
-      section.entries.insert(Entry(label: "Date", value: when(record.createdAt)), at: 1)
+      section.entries.insert(Entry(label: "Date", value: made), at: 1)
     case "distribution":
       section.items = layout.distribution
     default: break
@@ -134,7 +151,7 @@ public struct LetterModel: Sendable {
 
   /// The urgency in words with its time frame.
   public static func urgencyText(_ triage: TriageResult) -> String {
-    let level = triage.urgency.rawValue.capitalized
+    let level = triage.urgency.title
     guard let mapping = triage.mapping else { return level }
     return "\(level): \(mapping.timeframe)"
   }

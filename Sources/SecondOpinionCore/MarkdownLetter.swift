@@ -3,20 +3,66 @@
 public enum MarkdownLetter {
   /// The Markdown letter.
   public static func render(_ model: LetterModel) -> String {
-    var out = "# \(model.title)\n\n_\(escape(model.subtitle))_\n\n"
-    if let banner = model.banner { out += "> **\(escape(banner))**\n\n" }
-    for section in model.sections {
-      out += "## \(section.title)\n\n"
-      for entry in section.entries { out += "- **\(escape(entry.label)):** \(escape(entry.value))\n" }
-      if !section.items.isEmpty {
-        if !section.entries.isEmpty { out += "\n" }
-        for (index, item) in section.items.enumerated() { out += "\(index + 1). \(escape(item))\n" }
-      }
-      if section.entries.isEmpty, section.items.isEmpty { out += "\(section.empty ?? "Not known")\n" }
-      out += "\n"
+    // Written as bytes into one buffer: the person's text escaped in place,
+    // rather than as a string for every piece.
+    var out: [UInt8] = []
+    out.reserveCapacity(8192)
+    func put(_ text: String) { out.append(contentsOf: text.utf8) }
+    func putEscaped(_ text: String) { escape(text, into: &out) }
+    put("# ")
+    put(model.title)
+    put("\n\n_")
+    putEscaped(model.subtitle)
+    put("_\n\n")
+    if let banner = model.banner {
+      put("> **")
+      putEscaped(banner)
+      put("**\n\n")
     }
-    out += "---\n\n_\(escape(model.disclaimer))_\n"
-    return out
+    for section in model.sections {
+      put("## ")
+      put(section.title)
+      put("\n\n")
+      for entry in section.entries {
+        put("- **")
+        putEscaped(entry.label)
+        put(":** ")
+        putEscaped(entry.value)
+        put("\n")
+      }
+      if !section.items.isEmpty {
+        if !section.entries.isEmpty { put("\n") }
+        for (index, item) in section.items.enumerated() {
+          put(String(index + 1))
+          put(". ")
+          putEscaped(item)
+          put("\n")
+        }
+      }
+      if section.entries.isEmpty, section.items.isEmpty {
+        put(section.empty ?? "Not known")
+        put("\n")
+      }
+      put("\n")
+    }
+    put("---\n\n_")
+    putEscaped(model.disclaimer)
+    put("_\n")
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends `escape(text)` to `out`: printable ASCII (nearly all text) is
+  /// trimmed and escaped on bytes, straight into `out`.
+  static func escape(_ text: String, into out: inout [UInt8]) {
+    let done: Void? = PrintableASCII.withBytes(text) { bytes in
+      // `TextSanitizer.clean` of printable ASCII only trims the spaces at the ends.
+      var start = 0
+      var end = bytes.count
+      while start < end, bytes[start] == 0x20 { start += 1 }
+      while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+      escapeBytes(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &out)
+    }
+    if done == nil { out.append(contentsOf: escape(text).utf8) }
   }
 
   /// Escapes Markdown and HTML specials in a person's text, after making it
@@ -45,6 +91,42 @@ public enum MarkdownLetter {
     return out
   }
 
+  /// Appends printable ASCII bytes to `out`, escaped as `escape` escapes them.
+  private static func escapeBytes(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    var plain = 0
+    Self.kinds.withUnsafeBufferPointer { kinds in
+      for index in bytes.indices where kinds[Int(bytes[index])] == 1 {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<index]))
+        plain = index + 1
+        escapeByte(at: index, of: bytes, into: &out)
+      }
+    }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain...]))
+  }
+
+  /// Appends the byte at `index`, one that may need escaping, escaped as `escape` escapes it.
+  private static func escapeByte(at index: Int, of bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    let byte = bytes[index]
+    switch byte {
+    case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+    case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+    case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+    case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+      UInt8(ascii: "]"), UInt8(ascii: "#"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "@"):
+      out.append(UInt8(ascii: "\\"))
+      out.append(byte)
+    case UInt8(ascii: ":")
+    where index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/"):
+      out.append(UInt8(ascii: "\\"))
+      out.append(byte)
+    case UInt8(ascii: ".")
+    where index >= 3 && (index - 3..<index).allSatisfy { bytes[$0] | 0x20 == UInt8(ascii: "w") }:
+      out.append(UInt8(ascii: "\\"))
+      out.append(byte)
+    default: out.append(byte)
+    }
+  }
+
   /// For each byte: 0 printable ASCII with nothing to escape, 1 a character
   /// that may need escaping, 2 anything else (not printable ASCII).
   private static let kinds: [UInt8] = (0..<256).map { byte in
@@ -68,27 +150,7 @@ public enum MarkdownLetter {
       if worst == 0 { return .some(nil) }
       var out: [UInt8] = []
       out.reserveCapacity(bytes.count + 16)
-      for index in bytes.indices {
-        let byte = bytes[index]
-        switch byte {
-        case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-        case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-        case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-          UInt8(ascii: "]"), UInt8(ascii: "#"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "@"):
-          out.append(UInt8(ascii: "\\"))
-          out.append(byte)
-        case UInt8(ascii: ":")
-        where index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/"):
-          out.append(UInt8(ascii: "\\"))
-          out.append(byte)
-        case UInt8(ascii: ".")
-        where index >= 3 && (index - 3..<index).allSatisfy { bytes[$0] | 0x20 == UInt8(ascii: "w") }:
-          out.append(UInt8(ascii: "\\"))
-          out.append(byte)
-        default: out.append(byte)
-        }
-      }
+      escapeBytes(bytes, into: &out)
       return String(decoding: out, as: UTF8.self)
     }
     guard let result else { return nil }

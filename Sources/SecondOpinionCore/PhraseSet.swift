@@ -53,6 +53,11 @@ public struct PhraseSet: Sendable, Equatable, ExpressibleByArrayLiteral {
     let groups: [Int]
     /// Phrases that are not ASCII without NUL, searched through Foundation.
     let others: [String]
+    /// One bit for each pair of bytes (lower case, 0 to 127 each) that starts a
+    /// phrase of two bytes or more, and for each byte that is a phrase on its
+    /// own (its pair with 0, which no text has): most places in a text start no
+    /// phrase, and this settles them with one look-up.
+    let pairs: [UInt64]
 
     static func isPlain(_ byte: UInt8) -> Bool { byte != 0 && byte < 0x80 }
     static func lower(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte | 0x20 : byte }
@@ -73,7 +78,12 @@ public struct PhraseSet: Sendable, Equatable, ExpressibleByArrayLiteral {
       var bytes: [UInt8] = []
       var starts: [Int] = []
       var groups: [Int] = []
+      var pairs = Array(repeating: UInt64(0), count: 128 * 128 / 64)
       for group in byFirst {
+        for phrase in group {
+          let pair = Int(phrase[0]) << 7 | Int(phrase.count > 1 ? phrase[1] : 0)
+          pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
         groups.append(starts.count)
         for phrase in group {
           starts.append(bytes.count)
@@ -86,6 +96,14 @@ public struct PhraseSet: Sendable, Equatable, ExpressibleByArrayLiteral {
       self.starts = starts
       self.groups = groups
       self.others = others
+      self.pairs = pairs
+    }
+
+    /// Whether a phrase may start with these bytes (lower case; `second` 0 for
+    /// a phrase of one byte).
+    private func mayStart(_ first: UInt8, _ second: UInt8, in pairs: UnsafeBufferPointer<UInt64>) -> Bool {
+      let pair = Int(first) << 7 | Int(second)
+      return pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
     }
 
     /// Whether any ASCII phrase occurs in the haystack (ASCII), ignoring the case of A-Z.
@@ -93,21 +111,26 @@ public struct PhraseSet: Sendable, Equatable, ExpressibleByArrayLiteral {
       bytes.withUnsafeBufferPointer { bytes in
         starts.withUnsafeBufferPointer { starts in
           groups.withUnsafeBufferPointer { groups in
-            for start in haystack.indices {
-              let first = Int(Self.lower(haystack[start]))
-              var phrase = groups[first]
-              let end = groups[first + 1]
-              while phrase < end {
-                let from = starts[phrase]
-                let count = starts[phrase + 1] - from
-                phrase += 1
-                guard count <= haystack.count - start else { continue }
-                var offset = 1
-                while offset < count, Self.lower(haystack[start + offset]) == bytes[from + offset] { offset += 1 }
-                if offset == count { return true }
+            pairs.withUnsafeBufferPointer { pairs in
+              for start in haystack.indices {
+                let firstByte = Self.lower(haystack[start])
+                let next = start + 1 < haystack.count ? Self.lower(haystack[start + 1]) : 0
+                guard mayStart(firstByte, next, in: pairs) || mayStart(firstByte, 0, in: pairs) else { continue }
+                let first = Int(firstByte)
+                var phrase = groups[first]
+                let end = groups[first + 1]
+                while phrase < end {
+                  let from = starts[phrase]
+                  let count = starts[phrase + 1] - from
+                  phrase += 1
+                  guard count <= haystack.count - start else { continue }
+                  var offset = 1
+                  while offset < count, Self.lower(haystack[start + offset]) == bytes[from + offset] { offset += 1 }
+                  if offset == count { return true }
+                }
               }
+              return false
             }
-            return false
           }
         }
       }

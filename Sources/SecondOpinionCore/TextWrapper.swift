@@ -56,14 +56,15 @@ public enum TextWrapper {
   /// all of it), on bytes: there every character is one byte and one column,
   /// so the result is the same as the general path's. Nil for anything else.
   private static func wrapASCII(_ text: String, width: Int, hangingIndent: String) -> String? {
-    var text = text
+    var copy = text
     var indent = hangingIndent
-    return text.withUTF8 { bytes -> String? in
+    return copy.withUTF8 { bytes -> String? in
       indent.withUTF8 { hanging -> String? in
         let space = UInt8(ascii: " ")
         let newline = UInt8(ascii: "\n")
         for byte in hanging where byte < 0x20 || byte > 0x7E { return nil }
         for byte in bytes where (byte < 0x20 && byte != newline) || byte > 0x7E { return nil }
+        if fits(bytes, width: width) { return text }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
         var start = 0
@@ -121,6 +122,20 @@ public enum TextWrapper {
         return String(decoding: out, as: UTF8.self)
       }
     }
+  }
+
+  /// Whether wrapping leaves ASCII text as it is: one line that fits, whose
+  /// words (after its own indent) are one space apart, with no space at the end.
+  private static func fits(_ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> Bool {
+    guard bytes.count <= width, bytes.last != UInt8(ascii: " ") else { return false }
+    var leading = 0
+    while leading < bytes.count, bytes[leading] == UInt8(ascii: " ") { leading += 1 }
+    var previous: UInt8 = 0
+    for byte in bytes[leading...] {
+      if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: " ") && previous == byte) { return false }
+      previous = byte
+    }
+    return true
   }
 
   /// The terminal columns a string takes.
