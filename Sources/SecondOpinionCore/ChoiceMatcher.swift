@@ -31,12 +31,7 @@ public enum ChoiceMatcher {
     // "1 3 5" or "1 and 3": numbers separated by spaces.
     if words.count > 1, words.allSatisfy({ Int($0) != nil }) { parts = words }
     // A label that itself has a comma ("Yes, they can decide for themselves").
-    // An answer with a comma or semicolon can only be one choice when a name
-    // has one (the words of a name have none), so otherwise it is not tried.
-    if parts.count > 1,
-      names.contains(where: \.hasSeparator) || !typed.utf8.contains(where: { $0 == 0x2C || $0 == 0x3B }),
-      case .success(let id) = one(typed, choices, question: question, voice: voice, names: names)
-    {
+    if parts.count > 1, let id = whole(typed, choices, question: question, voice: voice, names: names) {
       return .success(question.type == .singleChoice ? .choice(id) : .choices([id]))
     }
     if question.type == .singleChoice, parts.count > 1 {
@@ -105,6 +100,25 @@ public enum ChoiceMatcher {
   static func quoted(_ part: String) -> String {
     let limit = 60
     return "\"" + (part.count > limit ? part.prefix(limit) + "…" : part) + "\""
+  }
+
+  /// The choice the whole answer names, as `one` finds it, or nil. An answer
+  /// with a comma or a semicolon can only be the whole or the start of a name
+  /// that has one too (a name's words have none), so only those names are tried.
+  private static func whole(
+    _ typed: String, _ choices: [Choice], question: Question, voice: Voice, names: [ChoiceNames]
+  ) -> String? {
+    guard typed.utf8.contains(where: { $0 == 0x2C || $0 == 0x3B }) else {
+      guard case .success(let id) = one(typed, choices, question: question, voice: voice, names: names) else {
+        return nil
+      }
+      return id
+    }
+    let word = AnswerWords.fold(typed)
+    let named = choices.indices.filter { names[$0].hasSeparator }
+    if let exact = named.first(where: { names[$0].names.contains(word) }) { return choices[exact].id }
+    let candidates = named.filter { names[$0].names.contains { $0.hasPrefix(word) } }
+    return candidates.count == 1 ? choices[candidates[0]].id : nil
   }
 
   private static func one(

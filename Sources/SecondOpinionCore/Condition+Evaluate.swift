@@ -28,6 +28,7 @@ extension Condition {
     case .mode(let voice):
       return context.voice == voice ? .yes : .no
     case .textMentions(let phrases):
+      if !context.mentions.isEmpty, let known = context.mentions[phrases.identity] { return known ? .yes : .no }
       for answer in context.answers.all {
         guard case .text(let text) = answer.value else { continue }
         if phrases.isMentioned(in: text) { return .yes }

@@ -13,6 +13,11 @@ public struct EvaluationContext: Sendable {
   public var facts: [String: Double?]
   /// Resolved assumptions by id.
   public var assumptions: [String: Double]
+  /// Whether any text answer mentions a phrase set, by the set's identity,
+  /// for the sets a session keeps track of as answers change (so that a
+  /// changed answer is searched, not every answer); any other set is searched
+  /// for in every answer when it is tested.
+  var mentions: [ObjectIdentifier: Bool] = [:]
 
   /// Builds a context, computing facts from their definitions.
   public init(

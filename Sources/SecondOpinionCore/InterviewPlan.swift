@@ -28,6 +28,9 @@ public final class InterviewPlan: Sendable {
   let stops: [StopRule]
   /// For each question, the stop rules whose condition reads its answer.
   let stopDependents: [[Int]]
+  /// The phrase sets the questions' and stop rules' conditions look for in
+  /// text answers (`textMentions`), each once.
+  let phraseSets: [PhraseSet]
   /// For each question, the facts computed from its answer.
   let factsByQuestion: [[FactDefinition]]
   /// For each question, the assumptions its answer chooses.
@@ -99,6 +102,19 @@ public final class InterviewPlan: Sendable {
       for read in reads(rule.when).sorted() { stopDependents[read].append(index) }
     }
     self.stopDependents = stopDependents
+    var phraseSets: [PhraseSet] = []
+    func collect(_ condition: Condition) {
+      switch condition {
+      case .textMentions(let phrases):
+        if !phraseSets.contains(where: { $0.identity == phrases.identity }) { phraseSets.append(phrases) }
+      case .all(let parts), .any(let parts): parts.forEach(collect)
+      case .not(let inner): collect(inner)
+      default: break
+      }
+    }
+    questions.compactMap(\.when).forEach(collect)
+    seeds.interview.stops.map(\.when).forEach(collect)
+    self.phraseSets = phraseSets
     var factsByQuestion = Array(repeating: [FactDefinition](), count: questions.count)
     for fact in facts {
       for index in allPositions[fact.questionID] ?? [] { factsByQuestion[index].append(fact) }

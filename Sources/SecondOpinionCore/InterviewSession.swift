@@ -41,6 +41,10 @@ public struct InterviewSession: Sendable {
   private var stopping: [Bool]
   /// Whether each question has an answer, by position.
   private var answered: [Bool]
+  /// For each of the plan's phrase sets, whether each question's answer
+  /// mentions it, by position; nil once an answer to a question outside the
+  /// plan is set (from then on the sets are searched for in every answer).
+  private var mentioning: [[Bool]]?
   /// Each question's answer, by position (the same answers as `context`'s,
   /// found without looking up their ids).
   private var slots: [Answer?]
@@ -64,6 +68,8 @@ public struct InterviewSession: Sendable {
       answers: AnswerSet(capacity: plan.questions.count), voice: voice, today: today,
       facts: seeds.interview.facts ?? [],
       assumptions: seeds.triage.assumptions)
+    mentioning = plan.phraseSets.map { _ in Array(repeating: false, count: plan.questions.count) }
+    for phrases in plan.phraseSets { context.mentions[phrases.identity] = false }
     let context = context
     asked = plan.questions.map { $0.when.map { $0.evaluate(in: context) != .no } ?? true }
     stopping = seeds.interview.stops.map { $0.when.evaluate(in: context) != .no }
@@ -77,6 +83,8 @@ public struct InterviewSession: Sendable {
   private mutating func update(_ id: String, to answer: Answer?) {
     guard let positions = plan.allPositions[id], let first = positions.first else {
       if let answer { context.answers.set(answer) } else { context.answers.remove(id) }
+      mentioning = nil
+      context.mentions = [:]
       return
     }
     if positions.count == 1 {
@@ -88,6 +96,7 @@ public struct InterviewSession: Sendable {
     for index in positions {
       answered[index] = answer != nil
       slots[index] = answer
+      trackMentions(at: index, answer)
     }
     reevaluate(readersOf: first)
   }
@@ -99,7 +108,22 @@ public struct InterviewSession: Sendable {
       assumptions: plan.assumptionsByQuestion[index])
     answered[index] = answer != nil
     slots[index] = answer
+    trackMentions(at: index, answer)
     reevaluate(readersOf: index)
+  }
+
+  /// Brings `mentioning`, and the context's `mentions`, up to date with the
+  /// answer now at `index`: only that answer is searched.
+  private mutating func trackMentions(at index: Int, _ answer: Answer?) {
+    guard mentioning != nil else { return }
+    let text: String?
+    if case .text(let value)? = answer?.value { text = value } else { text = nil }
+    for (set, phrases) in plan.phraseSets.enumerated() {
+      let mentions = text.map(phrases.isMentioned(in:)) ?? false
+      guard mentions != mentioning![set][index] else { continue }
+      mentioning![set][index] = mentions
+      context.mentions[phrases.identity] = mentioning![set].contains(true)
+    }
   }
 
   /// Evaluates again the conditions and stop rules that read the answer at `index`.

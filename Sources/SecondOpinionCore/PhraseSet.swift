@@ -22,6 +22,9 @@ public struct PhraseSet: Sendable, Equatable, ExpressibleByArrayLiteral {
 
   public static func == (left: PhraseSet, right: PhraseSet) -> Bool { left.phrases == right.phrases }
 
+  /// This set's identity (the same for its copies), to remember answers by.
+  var identity: ObjectIdentifier { ObjectIdentifier(index) }
+
   /// Whether the text, in lower case, contains any of the phrases in lower
   /// case, as Foundation's `contains` decides (an empty phrase is never
   /// found). Text that is ASCII without NUL (nearly always) is searched byte by

@@ -43,7 +43,7 @@ struct SeedCacheTests {
     let triage = TestSeeds.bundle.triage
     let letter = TestSeeds.bundle.letter
     let counts: [(Any, Int)] = [
-      (interview, 9), (question, 20), (question.text, 3), (Choice(id: "a", label: VoiceText("a")), 4),
+      (interview, 9), (question.fields, 20), (question.text, 3), (Choice(id: "a", label: VoiceText("a")), 4),
       (try #require(interview.stops.first), 4), (try #require(interview.messages.first), 5),
       (FactDefinition(id: "a"), 3), (triage, 6), (try #require(triage.assumptions.first), 6),
       (try #require(triage.mappings.first), 6), (triage.urgency, 3), (try #require(triage.urgency.nodes.first), 9),
