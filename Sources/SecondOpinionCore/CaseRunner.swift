@@ -132,9 +132,10 @@ public struct CaseRunner: Sendable {
     if rejected != (definition.expect.rejectedAnswers ?? 0) {
       mismatches.append("rejected answers: expected \(definition.expect.rejectedAnswers ?? 0), got \(rejected)")
     }
-    for text in definition.expect.screenContains ?? [] where !sink.text.contains(text) {
+    let transcript = sink.text
+    for text in definition.expect.screenContains ?? [] where !transcript.contains(text) {
       mismatches.append("the screen output does not contain \"\(text)\"")
     }
-    return CaseResult(definition: definition, record: record, transcript: sink.text, mismatches: mismatches)
+    return CaseResult(definition: definition, record: record, transcript: transcript, mismatches: mismatches)
   }
 }

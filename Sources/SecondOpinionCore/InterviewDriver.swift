@@ -34,10 +34,7 @@ public final class InterviewDriver {
 
   /// Runs until submitted, stopped, ended or interrupted.
   public func run(showIntroduction: Bool = true) -> DriverOutcome {
-    if showIntroduction {
-      output.write("\(definition.title.text(for: voice))\n\n")
-      output.write(TextWrapper.wrap(definition.introduction.text(for: voice), width: 76) + "\n")
-    }
+    if showIntroduction { output.write(session.plan.introduction(voice: voice)) }
     while true {
       if let rule = session.stoppedBy { return emergency(rule) }
       if let index = session.currentIndex {
@@ -59,13 +56,15 @@ public final class InterviewDriver {
   }
 
   private func show(_ id: String, asAlert: Bool) {
-    guard let message = definition.message(id) else { return }
-    let text = message.text(for: voice, kiosk: options.channel == .kiosk)
+    guard let index = definition.messages.firstIndex(where: { $0.id == id }) else { return }
+    let message = definition.messages[index]
+    let kiosk = options.channel == .kiosk
+    let text = message.text(for: voice, kiosk: kiosk)
     shown.append(ShownMessage(id: message.id, title: message.title, text: text))
     if asAlert {
       output.alert(title: message.title, body: text)
     } else {
-      output.write("\n\(message.title)\n" + TextWrapper.wrap(text, width: 76) + "\n")
+      output.write(session.plan.screen(message: index, text: text, voice: voice, kiosk: kiosk))
     }
   }
 
@@ -75,7 +74,7 @@ public final class InterviewDriver {
     let plan = session.plan
     let question = plan.questions[index]
     let progress = session.progress
-    output.write("\n[\(progressWord) \(progress.number) of about \(progress.estimate)]\n")
+    output.write(plan.progressLine(progress.number, of: progress.estimate, word: progressWord, voice: voice))
     let presented = plan.presented(at: index, voice: voice)
     output.write(presented.text)
     var attempts = 0
@@ -153,6 +152,11 @@ public final class InterviewDriver {
   }
 
   private func command(_ typed: String) -> String? {
+    // Every command starts with one of these (in either case, after any
+    // spaces or full stops the fold drops); most answers do not.
+    guard let first = typed.utf8.first(where: { $0 != 0x20 && $0 != 0x2E && $0 != 0x21 }),
+      first >= 0x80 || "?hbgprsHBGPRS".utf8.contains(first)
+    else { return nil }
     switch AnswerWords.fold(typed) {
     case "help", "?", "h": return "help"
     case "back", "go back", "previous": return "back"
@@ -171,18 +175,7 @@ public final class InterviewDriver {
     output.write("\n\(title)\n\n")
     let effective = session.effective
     let answers = effective.map(\.answer)
-    let plan = session.plan
-    plan.questions.withUnsafeBufferPointer { questions in
-      for (index, item) in effective.enumerated() {
-        // The question of the first position with the id, as `plan.question` finds it.
-        let position = plan.isSole[item.position] ? item.position : plan.position(of: item.answer.questionID)!
-        let display = AnswerDisplay.text(item.answer.value, question: questions[position], voice: voice)
-        output.write(
-          TextWrapper.wrap(
-            "\(index + 1). \(questions[position].label): \(display)", width: 76, hangingIndent: "    "))
-        output.write("\n")
-      }
-    }
+    output.write(reviewList(effective))
     output.write(
       "\n"
         + definition.say(
@@ -224,6 +217,41 @@ public final class InterviewDriver {
             "please type submit, or a number from 1 to \(answers.count)", example: "submit, or 3 to change answer 3")))
       if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: "review") }
     }
+  }
+
+  /// The review's numbered list of answers, each wrapped to 76 columns with
+  /// a hanging indent: "3. Date of birth: 25 November 1970". Made as bytes
+  /// (nearly every line is printable ASCII), so each line is not a string of its own.
+  private func reviewList(_ effective: [(answer: Answer, position: Int)]) -> String {
+    let plan = session.plan
+    var block: [UInt8] = []
+    block.reserveCapacity(64 * effective.count)
+    var line: [UInt8] = []
+    line.reserveCapacity(256)
+    let hanging = Array("    ".utf8)
+    plan.questions.withUnsafeBufferPointer { questions in
+      for (index, item) in effective.enumerated() {
+        // The question of the first position with the id, as `plan.question` finds it.
+        let position = plan.isSole[item.position] ? item.position : plan.position(of: item.answer.questionID)!
+        line.removeAll(keepingCapacity: true)
+        line.append(contentsOf: String(index + 1).utf8)
+        line.append(contentsOf: ". ".utf8)
+        line.append(contentsOf: questions[position].label.utf8)
+        line.append(contentsOf: ": ".utf8)
+        line.append(contentsOf: AnswerDisplay.text(item.answer.value, question: questions[position], voice: voice).utf8)
+        let wrapped = line.withUnsafeBufferPointer { bytes -> Bool in
+          guard TextWrapper.isASCIIText(bytes) else { return false }
+          hanging.withUnsafeBufferPointer { TextWrapper.wrapASCII(bytes, width: 76, hanging: $0, into: &block) }
+          return true
+        }
+        if !wrapped {
+          let text = TextWrapper.wrap(String(decoding: line, as: UTF8.self), width: 76, hangingIndent: "    ")
+          block.append(contentsOf: text.utf8)
+        }
+        block.append(UInt8(ascii: "\n"))
+      }
+    }
+    return String(decoding: block, as: UTF8.self)
   }
 
   private func change(at index: Int, old: Answer) -> DriverOutcome? {

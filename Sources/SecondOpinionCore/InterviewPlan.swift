@@ -42,6 +42,23 @@ public final class InterviewPlan: Sendable {
   /// filled in as questions are first shown.
   private let presented: Mutex<[Voice: [(text: String, completions: [String])?]]>
 
+  /// Text shown the same way in every interview of a voice and channel (the
+  /// title and introduction, and messages not shown as alerts), worked out
+  /// when first shown.
+  private let screens: Mutex<[ScreenKey: String]>
+
+  /// Progress lines made so far, by voice, number and estimate (each under 64),
+  /// with the word they start with.
+  private let progressLines: Mutex<[(word: String, line: String)?]>
+
+  /// Which fixed text, in which voice and on which channel.
+  private struct ScreenKey: Hashable {
+    /// The message's position in the definition; -1 for the introduction.
+    var message: Int
+    var voice: Voice
+    var kiosk: Bool
+  }
+
   /// Plans for a set of seeds.
   public init(seeds: SeedBundle) {
     self.seeds = seeds
@@ -128,6 +145,8 @@ public final class InterviewPlan: Sendable {
     }
     self.assumptionsByQuestion = assumptionsByQuestion
     choiceNames = Mutex([:])
+    screens = Mutex([:])
+    progressLines = Mutex(Array(repeating: nil, count: 2 * 4096))
     presented = Mutex(
       Dictionary(uniqueKeysWithValues: Voice.allCases.map { ($0, Array(repeating: nil, count: questions.count)) }))
   }
@@ -151,6 +170,41 @@ public final class InterviewPlan: Sendable {
     let made = questions.map { question in (question.choices ?? []).map { ChoiceNames($0, voice: voice) } }
     choiceNames.withLock { $0[voice] = made }
     return made[index]
+  }
+
+  /// The progress line shown before a question: "[Question 3 of about 40]".
+  func progressLine(_ number: Int, of estimate: Int, word: String, voice: Voice) -> String {
+    // The same few lines are shown in every interview, so each is made once.
+    let cacheable = (0..<64).contains(number) && (0..<64).contains(estimate)
+    let slot = (voice == .patient ? 0 : 4096) + number * 64 + estimate
+    if cacheable, let known = progressLines.withLock({ $0[slot] }), known.word == word { return known.line }
+    let line = "\n[\(word) \(number) of about \(estimate)]\n"
+    if cacheable { progressLines.withLock { $0[slot] = (word, line) } }
+    return line
+  }
+
+  /// The interview's title and introduction as shown at the start.
+  func introduction(voice: Voice) -> String {
+    screen(ScreenKey(message: -1, voice: voice, kiosk: false)) {
+      let interview = seeds.interview
+      return "\(interview.title.text(for: voice))\n\n"
+        + TextWrapper.wrap(interview.introduction.text(for: voice), width: 76) + "\n"
+    }
+  }
+
+  /// A safety message shown other than as an alert: its title, then its text
+  /// wrapped; `text` is the message's text in the voice and on the channel.
+  func screen(message index: Int, text: String, voice: Voice, kiosk: Bool) -> String {
+    screen(ScreenKey(message: index, voice: voice, kiosk: kiosk)) {
+      "\n\(seeds.interview.messages[index].title)\n" + TextWrapper.wrap(text, width: 76) + "\n"
+    }
+  }
+
+  private func screen(_ key: ScreenKey, _ make: () -> String) -> String {
+    if let known = screens.withLock({ $0[key] }) { return known }
+    let made = make()
+    screens.withLock { $0[key] = made }
+    return made
   }
 
   /// The question at `index` as `QuestionPresenter` shows it, and what tab

@@ -4,8 +4,14 @@ import Foundation
 public struct RecordBuilder: Sendable {
   /// The seeds the session ran.
   public var seeds: SeedBundle {
-    didSet { positions = Self.positions(seeds.interview.questions) }
+    didSet {
+      positions = Self.positions(seeds.interview.questions)
+      evaluator = seeds.evaluator
+    }
   }
+
+  /// The triage evaluator, made once.
+  private var evaluator: TriageEvaluator
 
   /// The position of each question id (the first, as
   /// `InterviewDefinition.question` finds it), so that each answer's question
@@ -16,6 +22,7 @@ public struct RecordBuilder: Sendable {
   public init(seeds: SeedBundle) {
     self.seeds = seeds
     positions = Self.positions(seeds.interview.questions)
+    evaluator = seeds.evaluator
   }
 
   private static func positions(_ questions: [Question]) -> [String: Int] {
@@ -45,7 +52,7 @@ public struct RecordBuilder: Sendable {
     // holds is effective. Only their order differs (as given, not as defined),
     // and the triage does not depend on it (it looks answers up by question, and
     // a text test holds if any answer mentions a phrase). So no copy is built.
-    let triage = seeds.evaluator.evaluate(session.answers, voice: session.voice, today: session.today)
+    let triage = evaluator.evaluate(session.answers, voice: session.voice, today: session.today)
     // Questions are read in place (through the buffer), not copied.
     let recordAnswers = seeds.interview.questions.withUnsafeBufferPointer { questions in
       answers.compactMap { answer -> RecordAnswer? in

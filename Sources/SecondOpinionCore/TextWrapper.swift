@@ -60,67 +60,85 @@ public enum TextWrapper {
     var indent = hangingIndent
     return copy.withUTF8 { bytes -> String? in
       indent.withUTF8 { hanging -> String? in
-        let space = UInt8(ascii: " ")
-        let newline = UInt8(ascii: "\n")
-        for byte in hanging where byte < 0x20 || byte > 0x7E { return nil }
-        for byte in bytes where (byte < 0x20 && byte != newline) || byte > 0x7E { return nil }
+        guard isASCIIText(bytes), isASCIIText(hanging) else { return nil }
         if fits(bytes, width: width) { return text }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
-        var start = 0
-        while true {
-          // One paragraph: bytes[start..<end].
-          var end = start
-          while end < bytes.count, bytes[end] != newline { end += 1 }
-          var leading = start
-          while leading < end, bytes[leading] == space { leading += 1 }
-          let lineStart = out.count
-          var lineWidth = 0
-          var cursor = start
-          while cursor < end {
-            while cursor < end, bytes[cursor] == space { cursor += 1 }
-            guard cursor < end else { break }
-            var wordEnd = cursor
-            while wordEnd < end, bytes[wordEnd] != space { wordEnd += 1 }
-            let word = UnsafeBufferPointer(rebasing: bytes[cursor..<wordEnd])
-            let wordWidth = word.count
-            if out.count == lineStart {
-              // The first word of the paragraph, after its own indent.
-              out.append(contentsOf: bytes[start..<leading])
-              out.append(contentsOf: word)
-              lineWidth = (leading - start) + wordWidth
-            } else if lineWidth + 1 + wordWidth <= width {
-              out.append(space)
-              out.append(contentsOf: word)
-              lineWidth += 1 + wordWidth
-            } else if wordWidth > width - hanging.count {
-              // A word too long for any line: break it across lines by columns.
-              out.append(space)
-              var currentWidth = lineWidth + 1
-              for byte in word {
-                if currentWidth + 1 > width {
-                  out.append(newline)
-                  out.append(contentsOf: hanging)
-                  currentWidth = hanging.count
-                }
-                out.append(byte)
-                currentWidth += 1
-              }
-              lineWidth = currentWidth
-            } else {
-              out.append(newline)
-              out.append(contentsOf: hanging)
-              out.append(contentsOf: word)
-              lineWidth = hanging.count + wordWidth
-            }
-            cursor = wordEnd
-          }
-          guard end < bytes.count else { break }
-          out.append(newline)
-          start = end + 1
-        }
+        wrapASCII(bytes, width: width, hanging: hanging, into: &out)
         return String(decoding: out, as: UTF8.self)
       }
+    }
+  }
+
+  /// Whether bytes are printable ASCII and line feeds only, which
+  /// `wrapASCII(_:width:hanging:into:)` wraps as `wrap` would.
+  static func isASCIIText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in bytes where (byte < 0x20 && byte != UInt8(ascii: "\n")) || byte > 0x7E { return false }
+    return true
+  }
+
+  /// Appends `bytes` wrapped as `wrap` wraps them to `out`; both `bytes` and
+  /// `hanging` must be printable ASCII and line feeds (`isASCIIText`).
+  static func wrapASCII(
+    _ bytes: UnsafeBufferPointer<UInt8>, width: Int, hanging: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]
+  ) {
+    if fits(bytes, width: width) {
+      out.append(contentsOf: bytes)
+      return
+    }
+    let space = UInt8(ascii: " ")
+    let newline = UInt8(ascii: "\n")
+    var start = 0
+    while true {
+      // One paragraph: bytes[start..<end].
+      var end = start
+      while end < bytes.count, bytes[end] != newline { end += 1 }
+      var leading = start
+      while leading < end, bytes[leading] == space { leading += 1 }
+      let lineStart = out.count
+      var lineWidth = 0
+      var cursor = start
+      while cursor < end {
+        while cursor < end, bytes[cursor] == space { cursor += 1 }
+        guard cursor < end else { break }
+        var wordEnd = cursor
+        while wordEnd < end, bytes[wordEnd] != space { wordEnd += 1 }
+        let word = UnsafeBufferPointer(rebasing: bytes[cursor..<wordEnd])
+        let wordWidth = word.count
+        if out.count == lineStart {
+          // The first word of the paragraph, after its own indent.
+          out.append(contentsOf: bytes[start..<leading])
+          out.append(contentsOf: word)
+          lineWidth = (leading - start) + wordWidth
+        } else if lineWidth + 1 + wordWidth <= width {
+          out.append(space)
+          out.append(contentsOf: word)
+          lineWidth += 1 + wordWidth
+        } else if wordWidth > width - hanging.count {
+          // A word too long for any line: break it across lines by columns.
+          out.append(space)
+          var currentWidth = lineWidth + 1
+          for byte in word {
+            if currentWidth + 1 > width {
+              out.append(newline)
+              out.append(contentsOf: hanging)
+              currentWidth = hanging.count
+            }
+            out.append(byte)
+            currentWidth += 1
+          }
+          lineWidth = currentWidth
+        } else {
+          out.append(newline)
+          out.append(contentsOf: hanging)
+          out.append(contentsOf: word)
+          lineWidth = hanging.count + wordWidth
+        }
+        cursor = wordEnd
+      }
+      guard end < bytes.count else { break }
+      out.append(newline)
+      start = end + 1
     }
   }
 

@@ -8,19 +8,33 @@ public struct TriageEvaluator: Sendable {
   public let definition: TriageDefinition
   /// The facts the interview defines (days until treatment, age).
   public let facts: [FactDefinition]
+  /// Each tree's look-ups, made once.
+  private let urgencyIndex: DecisionTreeIndex
+  private let delayRiskIndex: DecisionTreeIndex
+  /// Each assumption's line in the record, by the value it resolves to, and
+  /// the line on the decision margin: the same few lines for every record.
+  private let assumptionLines: AssumptionLines
 
   /// Creates an evaluator.
   public init(definition: TriageDefinition, facts: [FactDefinition]) {
     self.definition = definition
     self.facts = facts
+    let tests = DecisionTreeIndex.numberTests([definition.urgency, definition.delayRisk])
+    urgencyIndex = DecisionTreeIndex(definition.urgency, tests: tests[0])
+    delayRiskIndex = DecisionTreeIndex(definition.delayRisk, tests: tests[1])
+    assumptionLines = AssumptionLines(definition)
   }
 
   /// Evaluates the answers.
   public func evaluate(_ answers: AnswerSet, voice: Voice, today: String) -> TriageResult {
     let context = EvaluationContext(
       answers: answers, voice: voice, today: today, facts: facts, assumptions: definition.assumptions)
-    let urgency = walk(definition.urgency, name: "urgency", context: context)
-    let delay = walk(definition.delayRisk, name: "delayRisk", context: context)
+    let urgency = walk(definition.urgency, urgencyIndex, name: "urgency", context: context)
+    let delay = walk(definition.delayRisk, delayRiskIndex, name: "delayRisk", context: context)
+    let alsoNoted =
+      urgencyIndex.isPlain && delayRiskIndex.isPlain
+      ? alsoNotedByPosition(urgency.visited, delay.visited, context: context)
+      : alsoNotedByID(urgency.steps, delay.steps, context: context)
     let level = urgency.leaf.urgency ?? .emergency
     var reasons: [String] = []
     for (label, steps) in [("Urgency", urgency.steps), ("Delay risk", delay.steps)] {
@@ -32,37 +46,14 @@ public struct TriageEvaluator: Sendable {
         )
       }
     }
-    // Factors that hold but did not decide: each test once, whichever tree has it.
-    var alsoNoted: [String] = []
-    var seenTests: [Condition] = []
-    // By index: copying every node (its strings and test) was most of the cost.
-    for (tree, steps) in [(definition.urgency, urgency.steps), (definition.delayRisk, delay.steps)] {
-      // Small lists (a path has a few steps): searched, not hashed.
-      let deciding = steps.filter { $0.result != "no" }.map(\.node)
-      for index in tree.nodes.indices where deciding.contains(tree.nodes[index].id) {
-        seenTests.append(tree.nodes[index].test)
-      }
-    }
-    for (tree, steps) in [(definition.urgency, urgency.steps), (definition.delayRisk, delay.steps)] {
-      let visited = steps.map(\.node)
-      for index in tree.nodes.indices
-      where !visited.contains(tree.nodes[index].id) && tree.nodes[index].test.evaluate(in: context) == .yes {
-        guard !seenTests.contains(tree.nodes[index].test) else { continue }
-        seenTests.append(tree.nodes[index].test)
-        alsoNoted.append(tree.nodes[index].because)
-      }
-    }
     var mapping = definition.mapping(level)
     if let eReferral = urgency.leaf.eReferral { mapping?.eReferral = eReferral }
     if let nice = urgency.leaf.nice { mapping?.nice = nice }
     let deadline = self.deadline(context: context, answers: answers)
-    var assumptions = definition.assumptions.map { assumption -> String in
-      let resolved = assumption.resolve(in: answers)
-      let note = resolved.usedDefault ? " (the cautious default, as the route is not known)" : ""
-      return "\(assumption.description): \(Int(resolved.value)) days\(note). Source: \(assumption.source)."
+    var assumptions = definition.assumptions.indices.map { index in
+      assumptionLines.line(index, definition.assumptions[index].resolve(in: answers))
     }
-    assumptions.append(
-      "The decision should be made at least \(definition.decisionMarginDays) days before a planned treatment date.")
+    assumptions.append(assumptionLines.margin)
     return TriageResult(
       urgency: level,
       delayRisk: delay.leaf.delayRisk ?? .high,
@@ -77,17 +68,70 @@ public struct TriageEvaluator: Sendable {
       version: definition.version)
   }
 
-  private func walk(_ tree: DecisionTree, name: String, context: EvaluationContext) -> (
-    steps: [PathStep], leaf: TreeLeaf
-  ) {
+  /// Factors that hold but did not decide, each test once, whichever tree
+  /// has it: the tests of the nodes off both paths that hold, other than those
+  /// of the nodes that decided (held, or were not known). `urgency` and
+  /// `delayRisk` are the nodes each path went through, and whether each
+  /// decided; for trees where each node has its own id.
+  private func alsoNotedByPosition(
+    _ urgency: [(node: Int, decided: Bool)], _ delayRisk: [(node: Int, decided: Bool)], context: EvaluationContext
+  ) -> [String] {
+    var seenTests: [Int] = []
+    for (lookup, path) in [(urgencyIndex, urgency), (delayRiskIndex, delayRisk)] {
+      for step in path where step.decided { seenTests.append(lookup.tests[step.node]) }
+    }
+    var alsoNoted: [String] = []
+    for (tree, lookup, path) in [
+      (definition.urgency, urgencyIndex, urgency), (definition.delayRisk, delayRiskIndex, delayRisk),
+    ] {
+      for index in tree.nodes.indices where !path.contains(where: { $0.node == index }) {
+        guard !seenTests.contains(lookup.tests[index]), tree.nodes[index].test.evaluate(in: context) == .yes else {
+          continue
+        }
+        seenTests.append(lookup.tests[index])
+        alsoNoted.append(tree.nodes[index].because)
+      }
+    }
+    return alsoNoted
+  }
+
+  /// `alsoNotedByPosition` for any trees, by the ids on the paths.
+  private func alsoNotedByID(_ urgency: [PathStep], _ delayRisk: [PathStep], context: EvaluationContext)
+    -> [String]
+  {
+    var alsoNoted: [String] = []
+    var seenTests: [Condition] = []
+    for (tree, steps) in [(definition.urgency, urgency), (definition.delayRisk, delayRisk)] {
+      let deciding = steps.filter { $0.result != "no" }.map(\.node)
+      for index in tree.nodes.indices where deciding.contains(tree.nodes[index].id) {
+        seenTests.append(tree.nodes[index].test)
+      }
+    }
+    for (tree, steps) in [(definition.urgency, urgency), (definition.delayRisk, delayRisk)] {
+      let visited = steps.map(\.node)
+      for index in tree.nodes.indices
+      where !visited.contains(tree.nodes[index].id) && tree.nodes[index].test.evaluate(in: context) == .yes {
+        guard !seenTests.contains(tree.nodes[index].test) else { continue }
+        seenTests.append(tree.nodes[index].test)
+        alsoNoted.append(tree.nodes[index].because)
+      }
+    }
+    return alsoNoted
+  }
+
+  /// One tree's path: its steps and leaf, and the nodes it went through, in
+  /// order, with whether each decided (held, or was not known).
+  private func walk(_ tree: DecisionTree, _ lookup: DecisionTreeIndex, name: String, context: EvaluationContext)
+    -> (steps: [PathStep], leaf: TreeLeaf, visited: [(node: Int, decided: Bool)])
+  {
     var steps: [PathStep] = []
     var current = tree.root
-    var visited: [String] = []
-    // The first node with the id, as `DecisionTree.node` finds it, read in place.
-    while let index = tree.nodes.firstIndex(where: { $0.id == current }), !visited.contains(current) {
+    var visited: [(node: Int, decided: Bool)] = []
+    // The first node with the id, as `DecisionTree.node` finds it.
+    while let index = lookup.nodes[current], !visited.contains(where: { $0.node == index }) {
       let node = tree.nodes[index]
-      visited.append(current)
       let truth = node.test.evaluate(in: context)
+      visited.append((index, truth != .no))
       switch truth {
       case .yes:
         steps.append(PathStep(tree: name, node: node.id, ask: node.ask, result: "yes", reason: node.because))
@@ -97,7 +141,7 @@ public struct TriageEvaluator: Sendable {
           PathStep(tree: name, node: node.id, ask: node.ask, result: "no", reason: node.otherwise ?? "Not the case."))
         current = node.no
       case .unknown:
-        let takeYes = tree.worstSeverity(from: node.yes) >= tree.worstSeverity(from: node.no)
+        let takeYes = lookup.worst[index].yes >= lookup.worst[index].no
         let reason =
           takeYes
           ? "Not known: \(node.ask) The safer branch was taken, as if yes, until a clinician checks. (\(node.because))"
@@ -109,7 +153,7 @@ public struct TriageEvaluator: Sendable {
     // A missing or cyclic target can only come from an unchecked definition:
     // fail safe to the most severe outcome.
     let leaf =
-      tree.leaves.firstIndex(where: { $0.id == current }).map { tree.leaves[$0] }
+      lookup.leaves[current].map { tree.leaves[$0] }
       ?? TreeLeaf(
         id: "undefined", urgency: name == "urgency" ? .emergency : nil, delayRisk: name == "urgency" ? nil : .high,
         reason: "The triage definition is incomplete here, so the most severe outcome was given.")
@@ -117,7 +161,7 @@ public struct TriageEvaluator: Sendable {
       PathStep(
         tree: name, node: leaf.id, ask: leaf.urgency?.rawValue ?? leaf.delayRisk?.rawValue ?? "", result: "leaf",
         reason: leaf.reason))
-    return (steps, leaf)
+    return (steps, leaf, visited)
   }
 
   private func deadline(context: EvaluationContext, answers: AnswerSet) -> DecisionDeadline? {

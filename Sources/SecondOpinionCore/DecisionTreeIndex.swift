@@ -1,0 +1,46 @@
+/// A decision tree's look-ups, made once per evaluator rather than per
+/// evaluation: the first node and the first leaf with each id (as
+/// `DecisionTree.node` and `leaf` find them), the worst outcome past each
+/// node's branches (`DecisionTree.worstSeverity`), and a number for each
+/// node's test that two nodes share exactly when their tests are equal.
+final class DecisionTreeIndex: Sendable {
+  /// The first node with each id.
+  let nodes: [String: Int]
+  /// The first leaf with each id.
+  let leaves: [String: Int]
+  /// For each node, the worst severity from its yes and from its no branch.
+  let worst: [(yes: Int, no: Int)]
+  /// For each node, its test's number (see `numberTests`).
+  let tests: [Int]
+  /// Whether every node has its own id and none is also a leaf's, so a node
+  /// on the path is known by its position alone (`check` refuses other trees).
+  let isPlain: Bool
+
+  /// Indexes a tree; `tests` are its nodes' test numbers.
+  init(_ tree: DecisionTree, tests: [Int]) {
+    var nodes: [String: Int] = [:]
+    for index in tree.nodes.indices where nodes[tree.nodes[index].id] == nil { nodes[tree.nodes[index].id] = index }
+    var leaves: [String: Int] = [:]
+    for index in tree.leaves.indices where leaves[tree.leaves[index].id] == nil {
+      leaves[tree.leaves[index].id] = index
+    }
+    self.nodes = nodes
+    self.leaves = leaves
+    worst = tree.nodes.map { (tree.worstSeverity(from: $0.yes), tree.worstSeverity(from: $0.no)) }
+    self.tests = tests
+    isPlain = nodes.count == tree.nodes.count && nodes.keys.allSatisfy { leaves[$0] == nil }
+  }
+
+  /// Numbers the tests of every node of the trees, in order: equal tests get
+  /// the same number, different tests different numbers.
+  static func numberTests(_ trees: [DecisionTree]) -> [[Int]] {
+    var distinct: [Condition] = []
+    return trees.map { tree in
+      tree.nodes.map { node in
+        if let known = distinct.firstIndex(of: node.test) { return known }
+        distinct.append(node.test)
+        return distinct.count - 1
+      }
+    }
+  }
+}
