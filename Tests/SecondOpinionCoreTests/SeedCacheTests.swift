@@ -1,7 +1,7 @@
 import Foundation
-import SecondOpinionCore
 import Testing
 
+@testable import SecondOpinionCore
 @testable import SecondOpinionStorage
 
 @Suite("Seed cache")
