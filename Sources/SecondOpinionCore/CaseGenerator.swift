@@ -28,6 +28,7 @@ public struct CaseGenerator {
   /// The seeds cases are generated for.
   public let seeds: SeedBundle
   private let plan: InterviewPlan
+  private let builder: RecordBuilder
   /// The share of cases allowed to end as an emergency when an answer would
   /// fire a stop rule (otherwise another answer is chosen).
   public var emergencyShare: Double
@@ -51,6 +52,7 @@ public struct CaseGenerator {
   public init(seeds: SeedBundle, seed: UInt64, emergencyShare: Double = 0.1) {
     self.seeds = seeds
     plan = InterviewPlan(seeds: seeds)
+    builder = RecordBuilder(seeds: seeds)
     self.emergencyShare = emergencyShare
     self.random = Random(seed: seed)
   }
@@ -82,7 +84,7 @@ public struct CaseGenerator {
       }
     }
     if session.stoppedBy == nil { lines.append("submit") }
-    let record = RecordBuilder(seeds: seeds).build(
+    let record = builder.build(
       session: session, id: "generated", createdAt: today, channel: .pipe, operatorName: nil, shown: [])
     return CaseDefinition(
       title: "generated case \(made)", mode: voice, today: today, operator: voice == .receptionist ? "A Jones" : nil,

@@ -15,6 +15,11 @@ public enum ChoiceMatcher {
   public static func match(_ typed: String, question: Question, voice: Voice, names: [ChoiceNames]? = nil)
     -> Result<AnswerValue, ParseFailure>
   {
+    // A choice's number (nearly every answer): settled at once, as below.
+    if let number = Self.number(typed), let choices = question.choices, number >= 1, number <= choices.count {
+      let id = choices[number - 1].id
+      return .success(question.type == .singleChoice ? .choice(id) : .choices(choices.map(\.id).filter { $0 == id }))
+    }
     let names = names ?? (question.choices ?? []).map { ChoiceNames($0, voice: voice) }
     let parser = AnswerParser(voice: voice, today: "2000-01-01")
     let choices = question.choices ?? []
@@ -94,6 +99,18 @@ public enum ChoiceMatcher {
       }
       return (parts, words)
     }
+  }
+
+  /// The number an answer of one to three ASCII digits is, or nil.
+  private static func number(_ typed: String) -> Int? {
+    var value = 0
+    var digits = 0
+    for byte in typed.utf8 {
+      guard PrintableASCII.isDigit(byte), digits < 3 else { return nil }
+      value = value * 10 + Int(byte - 0x30)
+      digits += 1
+    }
+    return digits == 0 ? nil : value
   }
 
   /// What was typed, in quotes, shortened so a huge line is not echoed back.

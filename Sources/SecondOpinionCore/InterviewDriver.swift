@@ -15,7 +15,8 @@ public final class InterviewDriver {
   private let input: LineSource
   private let output: OutputSink
   private let options: DriverOptions
-  /// The session's interview definition and voice (neither changes during a run).
+  /// The session's plan, interview definition and voice (none changes during a run).
+  private let plan: InterviewPlan
   private let definition: InterviewDefinition
   private let voice: Voice
   /// The word that starts the progress line ("Question"), looked up once.
@@ -27,17 +28,23 @@ public final class InterviewDriver {
     self.input = input
     self.output = output
     self.options = options
+    plan = session.plan
     definition = session.seeds.interview
     voice = session.voice
     progressWord = definition.say("progress", session.voice, fallback: "Question")
   }
 
+  /// Reads the session in place. Reading a class's property copies it for
+  /// the length of the call (here about fifteen references, as the call
+  /// could change the property); an in-place access does not.
+  private func peek<T>(_ read: (inout InterviewSession) -> T) -> T { read(&session) }
+
   /// Runs until submitted, stopped, ended or interrupted.
   public func run(showIntroduction: Bool = true) -> DriverOutcome {
-    if showIntroduction { output.write(session.plan.introduction(voice: voice)) }
+    if showIntroduction { output.write(plan.introduction(voice: voice)) }
     while true {
-      if let rule = session.stoppedBy { return emergency(rule) }
-      if let index = session.currentIndex {
+      if let rule = peek({ $0.stoppedBy }) { return emergency(rule) }
+      if let index = peek({ $0.currentIndex }) {
         if let outcome = ask(at: index) { return outcome }
         continue
       }
@@ -64,16 +71,15 @@ public final class InterviewDriver {
     if asAlert {
       output.alert(title: message.title, body: text)
     } else {
-      output.write(session.plan.screen(message: index, text: text, voice: voice, kiosk: kiosk))
+      output.write(plan.screen(message: index, text: text, voice: voice, kiosk: kiosk))
     }
   }
 
   /// Asks the question at `index` of the definition until it is answered;
   /// returns an outcome only when the run ends.
   private func ask(at index: Int) -> DriverOutcome? {
-    let plan = session.plan
     let question = plan.questions[index]
-    let progress = session.progress
+    let progress = peek { $0.progress }
     output.write(plan.progressLine(progress.number, of: progress.estimate, word: progressWord, voice: voice))
     let presented = plan.presented(at: index, voice: voice)
     output.write(presented.text)
@@ -173,7 +179,7 @@ public final class InterviewDriver {
       ? definition.say("reviewTitle", voice, fallback: "Read this summary back to the caller")
       : definition.say("reviewTitle", voice, fallback: "Please check your answers")
     output.write("\n\(title)\n\n")
-    let effective = session.effective
+    let effective = peek { $0.effective }
     let answers = effective.map(\.answer)
     output.write(reviewList(effective))
     output.write(
@@ -205,7 +211,7 @@ public final class InterviewDriver {
         return nil
       }
       if let number = Int(typed), (1...answers.count).contains(number),
-        let index = session.plan.position(of: answers[number - 1].questionID)
+        let index = plan.position(of: answers[number - 1].questionID)
       {
         if let outcome = change(at: index, old: answers[number - 1]) { return outcome }
         return nil
@@ -223,7 +229,6 @@ public final class InterviewDriver {
   /// a hanging indent: "3. Date of birth: 25 November 1970". Made as bytes
   /// (nearly every line is printable ASCII), so each line is not a string of its own.
   private func reviewList(_ effective: [(answer: Answer, position: Int)]) -> String {
-    let plan = session.plan
     var block: [UInt8] = []
     block.reserveCapacity(64 * effective.count)
     var line: [UInt8] = []
@@ -255,7 +260,7 @@ public final class InterviewDriver {
   }
 
   private func change(at index: Int, old: Answer) -> DriverOutcome? {
-    let presented = session.plan.presented(at: index, voice: voice)
+    let presented = plan.presented(at: index, voice: voice)
     output.write("\n" + presented.text)
     output.write(
       definition.say("changeHint", voice, fallback: "The current answer is shown; edit it, or press Enter to keep it.")

@@ -26,6 +26,8 @@ public final class InterviewPlan: Sendable {
   let dependents: [[Int]]
   /// The stop rules, in the order of the definition.
   let stops: [StopRule]
+  /// Each stop rule's condition, by position.
+  let stopConditions: [Condition]
   /// For each question, the stop rules whose condition reads its answer.
   let stopDependents: [[Int]]
   /// The phrase sets the questions' and stop rules' conditions look for in
@@ -40,12 +42,15 @@ public final class InterviewPlan: Sendable {
   private let choiceNames: Mutex<[Voice: [[ChoiceNames]]]>
   /// Each question as shown, and what tab completion offers for it, by voice;
   /// filled in as questions are first shown.
-  private let presented: Mutex<[Voice: [(text: String, completions: [String])?]]>
+  private let presented: Mutex<[[(text: String, completions: [String])?]]>
 
   /// Text shown the same way in every interview of a voice and channel (the
   /// title and introduction, and messages not shown as alerts), worked out
   /// when first shown.
   private let screens: Mutex<[ScreenKey: String]>
+
+  /// `start`'s results, by voice.
+  private let starts: Mutex<[(asked: [Bool], stopping: [Bool])?]>
 
   /// Progress lines made so far, by voice, number and estimate (each under 64),
   /// with the word they start with.
@@ -114,6 +119,7 @@ public final class InterviewPlan: Sendable {
     }
     self.dependents = dependents
     stops = seeds.interview.stops
+    stopConditions = stops.map(\.when)
     var stopDependents = Array(repeating: [Int](), count: questions.count)
     for (index, rule) in seeds.interview.stops.enumerated() {
       for read in reads(rule.when).sorted() { stopDependents[read].append(index) }
@@ -147,8 +153,8 @@ public final class InterviewPlan: Sendable {
     choiceNames = Mutex([:])
     screens = Mutex([:])
     progressLines = Mutex(Array(repeating: nil, count: 2 * 4096))
-    presented = Mutex(
-      Dictionary(uniqueKeysWithValues: Voice.allCases.map { ($0, Array(repeating: nil, count: questions.count)) }))
+    starts = Mutex([nil, nil])
+    presented = Mutex(Array(repeating: Array(repeating: nil, count: questions.count), count: 2))
   }
 
   /// The position of a question, if the definition has it.
@@ -165,11 +171,27 @@ public final class InterviewPlan: Sendable {
   }
 
   /// The words each choice of the question at `index` can be typed as.
-  func choiceNames(at index: Int, voice: Voice) -> [ChoiceNames] {
-    if let known = choiceNames.withLock({ $0[voice]?[index] }) { return known }
+  func choiceNames(at index: Int, voice: Voice) -> [ChoiceNames] { choiceNames(voice)[index] }
+
+  /// The words each choice of each question can be typed as in a voice, by
+  /// the question's position.
+  func choiceNames(_ voice: Voice) -> [[ChoiceNames]] {
+    if let known = choiceNames.withLock({ $0[voice] }) { return known }
     let made = questions.map { question in (question.choices ?? []).map { ChoiceNames($0, voice: voice) } }
     choiceNames.withLock { $0[voice] = made }
-    return made[index]
+    return made
+  }
+
+  /// Which questions apply and which stop rules hold before any answer, in a
+  /// voice: with no answers every condition depends on the voice alone.
+  func start(_ voice: Voice, _ evaluate: () -> (asked: [Bool], stopping: [Bool])) -> (
+    asked: [Bool], stopping: [Bool]
+  ) {
+    let slot = voice == .patient ? 0 : 1
+    if let known = starts.withLock({ $0[slot] }) { return known }
+    let made = evaluate()
+    starts.withLock { $0[slot] = made }
+    return made
   }
 
   /// The progress line shown before a question: "[Question 3 of about 40]".
@@ -210,10 +232,11 @@ public final class InterviewPlan: Sendable {
   /// The question at `index` as `QuestionPresenter` shows it, and what tab
   /// completion offers for it.
   func presented(at index: Int, voice: Voice) -> (text: String, completions: [String]) {
-    if let known = presented.withLock({ $0[voice]?[index] ?? nil }) { return known }
+    let slot = voice == .patient ? 0 : 1
+    if let known = presented.withLock({ $0[slot][index] }) { return known }
     let presenter = QuestionPresenter(question: questions[index], voice: voice)
     let made = (presenter.render(), presenter.completions)
-    presented.withLock { $0[voice]?[index] = made }
+    presented.withLock { $0[slot][index] = made }
     return made
   }
 }

@@ -41,10 +41,14 @@ public struct InterviewSession: Sendable {
   private var stopping: [Bool]
   /// Whether each question has an answer, by position.
   private var answered: [Bool]
+  /// The words each choice can be typed as, in the session's voice, by position.
+  private let choiceNames: [[ChoiceNames]]
   /// For each of the plan's phrase sets, whether each question's answer
   /// mentions it, by position; nil once an answer to a question outside the
   /// plan is set (from then on the sets are searched for in every answer).
   private var mentioning: [[Bool]]?
+  /// Whether each question's answer mentions any of the sets, by position.
+  private var mentionedAt: [Bool]
   /// Each question's answer, by position (the same answers as `context`'s,
   /// found without looking up their ids).
   private var slots: [Answer?]
@@ -71,10 +75,16 @@ public struct InterviewSession: Sendable {
     mentioning = plan.phraseSets.map { _ in Array(repeating: false, count: plan.questions.count) }
     for phrases in plan.phraseSets { context.mentions[phrases.identity] = false }
     let context = context
-    asked = plan.questions.map { $0.when.map { $0.evaluate(in: context) != .no } ?? true }
-    stopping = seeds.interview.stops.map { $0.when.evaluate(in: context) != .no }
+    (asked, stopping) = plan.start(voice) {
+      (
+        plan.conditions.map { $0.map { $0.evaluate(in: context) != .no } ?? true },
+        plan.stopConditions.map { $0.evaluate(in: context) != .no }
+      )
+    }
     answered = Array(repeating: false, count: plan.questions.count)
     inHistory = answered
+    choiceNames = plan.choiceNames(voice)
+    mentionedAt = answered
     slots = Array(repeating: nil, count: plan.questions.count)
   }
 
@@ -118,8 +128,12 @@ public struct InterviewSession: Sendable {
     guard mentioning != nil else { return }
     let text: String?
     if case .text(let value)? = answer?.value { text = value } else { text = nil }
+    // Most answers are not text, where nothing was mentioned before either.
+    if text == nil, !mentionedAt[index] { return }
+    mentionedAt[index] = false
     for (set, phrases) in plan.phraseSets.enumerated() {
       let mentions = text.map(phrases.isMentioned(in:)) ?? false
+      if mentions { mentionedAt[index] = true }
       guard mentions != mentioning![set][index] else { continue }
       mentioning![set][index] = mentions
       context.mentions[phrases.identity] = mentioning![set].contains(true)
@@ -131,7 +145,7 @@ public struct InterviewSession: Sendable {
     for reader in plan.dependents[index] {
       asked[reader] = plan.conditions[reader].map { $0.evaluate(in: context) != .no } ?? true
     }
-    for rule in plan.stopDependents[index] { stopping[rule] = plan.stops[rule].when.evaluate(in: context) != .no }
+    for rule in plan.stopDependents[index] { stopping[rule] = plan.stopConditions[rule].evaluate(in: context) != .no }
   }
 
   /// Whether a question applies given the answers so far (unknown: ask).
@@ -217,7 +231,7 @@ public struct InterviewSession: Sendable {
   private mutating func apply(_ typed: String, soleAt index: Int) -> Outcome {
     let parser = AnswerParser(voice: voice, today: today)
     let result = plan.questions.withUnsafeBufferPointer { questions in
-      parser.parse(typed, for: questions[index], choiceNames: plan.choiceNames(at: index, voice: voice))
+      parser.parse(typed, for: questions[index], choiceNames: choiceNames[index])
     }
     switch result {
     case .failure(let failure):

@@ -43,10 +43,20 @@ public struct LetterModel: Sendable {
     }
     disclaimer = layout.disclaimer
     let urgency = Self.urgencyText(record.triage)
+    // Each answer under its heading (under each, were a heading's id used
+    // twice), in the record's order. A few headings: compared, not hashed.
+    var byHeading = Array(repeating: [Entry](), count: layout.headings.count)
+    for index in record.answers.indices {
+      for heading in layout.headings.indices where layout.headings[heading].id == record.answers[index].heading {
+        byHeading[heading].append(Entry(label: record.answers[index].label, value: record.answers[index].display))
+      }
+    }
     var sections: [Section] = []
     sections.reserveCapacity(layout.headings.count)
     for index in layout.headings.indices {
-      let section = Self.section(layout.headings[index], record: record, layout: layout, made: made, urgency: urgency)
+      let heading = layout.headings[index]
+      let section = Self.section(
+        heading, entries: byHeading[index], record: record, layout: layout, made: made, urgency: urgency)
       if !layout.headings[index].mandatory, section.entries.isEmpty, section.items.isEmpty { continue }
       sections.append(section)
     }
@@ -66,16 +76,14 @@ public struct LetterModel: Sendable {
     return CalendarDate.long(date) + (time.isEmpty ? "" : " at \(time) UTC")
   }
 
-  /// One heading's section; `made` is the record's time and `urgency` its
-  /// urgency in words, worked out once for the letter.
+  /// One heading's section, starting from the entries of the answers under
+  /// it; `made` is the record's time and `urgency` its urgency in words,
+  /// worked out once for the letter.
   private static func section(
-    _ heading: LetterLayout.Heading, record: Record, layout: LetterLayout, made: String, urgency: String
+    _ heading: LetterLayout.Heading, entries: [Entry], record: Record, layout: LetterLayout, made: String,
+    urgency: String
   ) -> Section {
-    var section = Section(title: heading.title, entries: [], items: [], empty: heading.empty ?? "Not known")
-    // The answers are read in place, by index, rather than copied out.
-    for index in record.answers.indices where record.answers[index].heading == heading.id {
-      section.entries.append(Entry(label: record.answers[index].label, value: record.answers[index].display))
-    }
+    var section = Section(title: heading.title, entries: entries, items: [], empty: heading.empty ?? "Not known")
     switch heading.source ?? "answers" {
     case "referral":
       section.entries.insert(Entry(label: "Referral for", value: "A second opinion"), at: 0)

@@ -8,61 +8,70 @@ public enum MarkdownLetter {
     var out: [UInt8] = []
     out.reserveCapacity(8192)
     func put(_ text: String) { out.append(contentsOf: text.utf8) }
+    func fixed(_ text: StaticString) {
+      out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
     func putEscaped(_ text: String) { escape(text, into: &out) }
-    put("# ")
+    fixed("# ")
     put(model.title)
-    put("\n\n_")
+    fixed("\n\n_")
     putEscaped(model.subtitle)
-    put("_\n\n")
+    fixed("_\n\n")
     if let banner = model.banner {
-      put("> **")
+      fixed("> **")
       putEscaped(banner)
-      put("**\n\n")
+      fixed("**\n\n")
     }
     for section in model.sections {
-      put("## ")
+      fixed("## ")
       put(section.title)
-      put("\n\n")
+      fixed("\n\n")
       for entry in section.entries {
-        put("- **")
+        fixed("- **")
         putEscaped(entry.label)
-        put(":** ")
+        fixed(":** ")
         putEscaped(entry.value)
-        put("\n")
+        fixed("\n")
       }
       if !section.items.isEmpty {
-        if !section.entries.isEmpty { put("\n") }
+        if !section.entries.isEmpty { fixed("\n") }
         for (index, item) in section.items.enumerated() {
           put(String(index + 1))
-          put(". ")
+          fixed(". ")
           putEscaped(item)
-          put("\n")
+          fixed("\n")
         }
       }
       if section.entries.isEmpty, section.items.isEmpty {
         put(section.empty ?? "Not known")
-        put("\n")
+        fixed("\n")
       }
-      put("\n")
+      fixed("\n")
     }
-    put("---\n\n_")
+    fixed("---\n\n_")
     putEscaped(model.disclaimer)
-    put("_\n")
+    fixed("_\n")
     return String(decoding: out, as: UTF8.self)
   }
 
   /// Appends `escape(text)` to `out`: printable ASCII (nearly all text) is
   /// trimmed and escaped on bytes, straight into `out`.
   static func escape(_ text: String, into out: inout [UInt8]) {
-    let done: Void? = PrintableASCII.withBytes(text) { bytes in
+    var copy = text
+    let done = copy.withUTF8 { bytes -> Bool in
       // `TextSanitizer.clean` of printable ASCII only trims the spaces at the ends.
       var start = 0
       var end = bytes.count
       while start < end, bytes[start] == 0x20 { start += 1 }
       while end > start, bytes[end - 1] == 0x20 { end -= 1 }
-      escapeBytes(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &out)
+      let mark = out.count
+      guard escapeBytes(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &out) else {
+        out.removeSubrange(mark...)
+        return false
+      }
+      return true
     }
-    if done == nil { out.append(contentsOf: escape(text).utf8) }
+    if !done { out.append(contentsOf: escape(text).utf8) }
   }
 
   /// Escapes Markdown and HTML specials in a person's text, after making it
@@ -91,17 +100,23 @@ public enum MarkdownLetter {
     return out
   }
 
-  /// Appends printable ASCII bytes to `out`, escaped as `escape` escapes them.
-  private static func escapeBytes(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+  /// Appends bytes to `out`, escaped as `escape` escapes them, and returns
+  /// true; false, with `out` partly written, at a byte that is not printable ASCII.
+  @discardableResult
+  private static func escapeBytes(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
     var plain = 0
-    Self.kinds.withUnsafeBufferPointer { kinds in
-      for index in bytes.indices where kinds[Int(bytes[index])] == 1 {
+    let printable = Self.kinds.withUnsafeBufferPointer { kinds -> Bool in
+      for index in bytes.indices where kinds[Int(bytes[index])] != 0 {
+        guard kinds[Int(bytes[index])] == 1 else { return false }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<index]))
         plain = index + 1
         escapeByte(at: index, of: bytes, into: &out)
       }
+      return true
     }
+    guard printable else { return false }
     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain...]))
+    return true
   }
 
   /// Appends the byte at `index`, one that may need escaping, escaped as `escape` escapes it.

@@ -6,6 +6,7 @@ public struct RecordBuilder: Sendable {
   public var seeds: SeedBundle {
     didSet {
       positions = Self.positions(seeds.interview.questions)
+      firsts = seeds.interview.questions.map { positions[$0.id]! }
       evaluator = seeds.evaluator
     }
   }
@@ -17,11 +18,15 @@ public struct RecordBuilder: Sendable {
   /// `InterviewDefinition.question` finds it), so that each answer's question
   /// is found at once rather than by a search.
   private var positions: [String: Int]
+  /// For each question, the first position of its id.
+  private var firsts: [Int]
 
   /// Creates a builder.
   public init(seeds: SeedBundle) {
     self.seeds = seeds
-    positions = Self.positions(seeds.interview.questions)
+    let positions = Self.positions(seeds.interview.questions)
+    self.positions = positions
+    firsts = seeds.interview.questions.map { positions[$0.id]! }
     evaluator = seeds.evaluator
   }
 
@@ -46,7 +51,10 @@ public struct RecordBuilder: Sendable {
     session: InterviewSession, id: String, createdAt: String, channel: Channel, operatorName: String?,
     shown: [ShownMessage]
   ) -> Record {
-    let answers = session.stoppedBy == nil ? session.effectiveAnswers : session.answers.all
+    // Each answer with the position the session holds it at, when it has one.
+    let answers: [(answer: Answer, position: Int?)] =
+      session.stoppedBy == nil
+      ? session.effective.map { ($0.answer, $0.position) } : session.answers.all.map { ($0, nil) }
     // The session's own answers are the same answers: the session drops an
     // answer as soon as its question no longer applies, so every answer it
     // holds is effective. Only their order differs (as given, not as defined),
@@ -55,9 +63,16 @@ public struct RecordBuilder: Sendable {
     let triage = evaluator.evaluate(session.answers, voice: session.voice, today: session.today)
     // Questions are read in place (through the buffer), not copied.
     let recordAnswers = seeds.interview.questions.withUnsafeBufferPointer { questions in
-      answers.compactMap { answer -> RecordAnswer? in
-        guard let position = positions[answer.questionID] else { return nil }
-        return Self.recordAnswer(answer, questions[position], voice: session.voice)
+      answers.compactMap { item -> RecordAnswer? in
+        // The session's position, when it is this id's here too, saves a look-up.
+        let position: Int?
+        if let held = item.position, held < questions.count, questions[held].id == item.answer.questionID {
+          position = firsts[held]
+        } else {
+          position = positions[item.answer.questionID]
+        }
+        guard let position else { return nil }
+        return Self.recordAnswer(item.answer, questions[position], voice: session.voice)
       }
     }
     let emergency = session.stoppedBy.map {
