@@ -17,6 +17,11 @@ public struct CaseRunner: Sendable {
   /// The record builder, made once for all cases.
   private var builder: RecordBuilder
 
+  /// Whether each result keeps the case's screen output (`CaseResult.transcript`).
+  /// Off by default: a case's checks read its screen output as it runs, and
+  /// keeping some 8 KB for every case of a large run only costs memory.
+  public var keepsTranscripts = false
+
   /// Creates a runner.
   public init(seeds: SeedBundle) {
     self.seeds = seeds
@@ -56,7 +61,12 @@ public struct CaseRunner: Sendable {
     // objects: shared reference counts made two threads only 1.7 times as fast as one.
     let encoded = SeedBundleCoding.encode(seeds)
     DispatchQueue.concurrentPerform(iterations: threads) { _ in
-      let runner = SeedBundleCoding.decode(encoded).map(CaseRunner.init(seeds:)) ?? self
+      let runner =
+        SeedBundleCoding.decode(encoded).map { seeds -> CaseRunner in
+          var runner = CaseRunner(seeds: seeds)
+          runner.keepsTranscripts = keepsTranscripts
+          return runner
+        } ?? self
       while true {
         let start = next.add(batch, ordering: .relaxed).oldValue
         guard start < cases.count else { return }
@@ -136,6 +146,7 @@ public struct CaseRunner: Sendable {
     for text in definition.expect.screenContains ?? [] where !transcript.contains(text) {
       mismatches.append("the screen output does not contain \"\(text)\"")
     }
-    return CaseResult(definition: definition, record: record, transcript: transcript, mismatches: mismatches)
+    return CaseResult(
+      definition: definition, record: record, transcript: keepsTranscripts ? transcript : nil, mismatches: mismatches)
   }
 }

@@ -91,11 +91,13 @@ struct InterviewPlanTests {
   @Test func casesOnSeveralThreadsGiveTheSameResults() {
     var generator = CaseGenerator(seeds: TestSeeds.bundle, seed: 9)
     let cases = (0..<200).map { _ in generator.next() }
-    let runner = CaseRunner(seeds: TestSeeds.bundle)
+    var runner = CaseRunner(seeds: TestSeeds.bundle)
+    runner.keepsTranscripts = true
     let one = runner.run(cases, threads: 1)
     let four = runner.run(cases, threads: 4)
     #expect(one.count == cases.count && four.count == cases.count)
     #expect(one.map(\.record) == four.map(\.record))
+    #expect(one.allSatisfy { $0.transcript?.isEmpty == false })
     #expect(one.map(\.transcript) == four.map(\.transcript))
     #expect(zip(one, cases).allSatisfy { $0.definition.title == $1.title })
     #expect(one.allSatisfy { $0.passed })
