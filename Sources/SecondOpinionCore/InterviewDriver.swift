@@ -229,34 +229,31 @@ public final class InterviewDriver {
   /// a hanging indent: "3. Date of birth: 25 November 1970". Made as bytes
   /// (nearly every line is printable ASCII), so each line is not a string of its own.
   private func reviewList(_ effective: [(answer: Answer, position: Int)]) -> String {
-    var block: [UInt8] = []
-    block.reserveCapacity(64 * effective.count)
-    var line: [UInt8] = []
-    line.reserveCapacity(256)
+    var block = ByteBuffer(capacity: 64 * effective.count + 64)
+    var line = ByteBuffer()
     let hanging = Array("    ".utf8)
     plan.questions.withUnsafeBufferPointer { questions in
       for (index, item) in effective.enumerated() {
         // The question of the first position with the id, as `plan.question` finds it.
         let position = plan.isSole[item.position] ? item.position : plan.position(of: item.answer.questionID)!
-        line.removeAll(keepingCapacity: true)
-        line.append(contentsOf: String(index + 1).utf8)
-        line.append(contentsOf: ". ".utf8)
-        line.append(contentsOf: questions[position].label.utf8)
-        line.append(contentsOf: ": ".utf8)
-        line.append(contentsOf: AnswerDisplay.text(item.answer.value, question: questions[position], voice: voice).utf8)
-        let wrapped = line.withUnsafeBufferPointer { bytes -> Bool in
+        line.removeAll()
+        line.append(String(index + 1))
+        line.append(literal: ". ")
+        line.append(questions[position].label)
+        line.append(literal: ": ")
+        line.append(AnswerDisplay.text(item.answer.value, question: questions[position], voice: voice))
+        let wrapped = line.withBytes { bytes -> Bool in
           guard TextWrapper.isASCIIText(bytes) else { return false }
           hanging.withUnsafeBufferPointer { TextWrapper.wrapASCII(bytes, width: 76, hanging: $0, into: &block) }
           return true
         }
         if !wrapped {
-          let text = TextWrapper.wrap(String(decoding: line, as: UTF8.self), width: 76, hangingIndent: "    ")
-          block.append(contentsOf: text.utf8)
+          block.append(TextWrapper.wrap(line.string, width: 76, hangingIndent: "    "))
         }
         block.append(UInt8(ascii: "\n"))
       }
     }
-    return String(decoding: block, as: UTF8.self)
+    return block.string
   }
 
   private func change(at index: Int, old: Answer) -> DriverOutcome? {

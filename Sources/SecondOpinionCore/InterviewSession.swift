@@ -41,6 +41,14 @@ public struct InterviewSession: Sendable {
   private var stopping: [Bool]
   /// Whether each question has an answer, by position.
   private var answered: [Bool]
+  /// How many questions are asked, and how many of those are answered (kept
+  /// with `asked` and `answered`, for `progress`).
+  private var askedCount = 0
+  private var askedAndAnswered = 0
+  /// Whether some question may be answered but no longer asked, so that
+  /// `prune` has work: only after a condition of an answered question stops
+  /// holding, or an answer is set where its question is not asked.
+  private var mayPrune = false
   /// The words each choice can be typed as, in the session's voice, by position.
   private let choiceNames: [[ChoiceNames]]
   /// For each of the plan's phrase sets, whether each question's answer
@@ -82,6 +90,7 @@ public struct InterviewSession: Sendable {
       )
     }
     answered = Array(repeating: false, count: plan.questions.count)
+    askedCount = asked.reduce(0) { $0 + ($1 ? 1 : 0) }
     inHistory = answered
     choiceNames = plan.choiceNames(voice)
     mentionedAt = answered
@@ -104,7 +113,8 @@ public struct InterviewSession: Sendable {
     context.update(
       id, to: answer, facts: plan.factsByQuestion[first], assumptions: plan.assumptionsByQuestion[first])
     for index in positions {
-      answered[index] = answer != nil
+      setAnswered(index, answer != nil)
+      if answer != nil, !asked[index] { mayPrune = true }
       slots[index] = answer
       trackMentions(at: index, answer)
     }
@@ -116,7 +126,8 @@ public struct InterviewSession: Sendable {
     context.update(
       plan.questions[index].id, to: answer, facts: plan.factsByQuestion[index],
       assumptions: plan.assumptionsByQuestion[index])
-    answered[index] = answer != nil
+    setAnswered(index, answer != nil)
+    if answer != nil, !asked[index] { mayPrune = true }
     slots[index] = answer
     trackMentions(at: index, answer)
     reevaluate(readersOf: index)
@@ -140,10 +151,23 @@ public struct InterviewSession: Sendable {
     }
   }
 
+  /// Sets whether the question at `index` has an answer, keeping the counts.
+  private mutating func setAnswered(_ index: Int, _ value: Bool) {
+    guard answered[index] != value else { return }
+    answered[index] = value
+    if asked[index] { askedAndAnswered += value ? 1 : -1 }
+  }
+
   /// Evaluates again the conditions and stop rules that read the answer at `index`.
   private mutating func reevaluate(readersOf index: Int) {
     for reader in plan.dependents[index] {
-      asked[reader] = plan.conditions[reader].map { $0.evaluate(in: context) != .no } ?? true
+      let applies = plan.conditions[reader].map { $0.evaluate(in: context) != .no } ?? true
+      if applies != asked[reader] {
+        asked[reader] = applies
+        askedCount += applies ? 1 : -1
+        if answered[reader] { askedAndAnswered += applies ? 1 : -1 }
+      }
+      if !applies, answered[reader] { mayPrune = true }
     }
     for rule in plan.stopDependents[index] { stopping[rule] = plan.stopConditions[rule].evaluate(in: context) != .no }
   }
@@ -183,12 +207,7 @@ public struct InterviewSession: Sendable {
 
   /// Progress for "question N of about M".
   public var progress: (number: Int, estimate: Int) {
-    var answeredCount = 0
-    var remaining = 0
-    for index in asked.indices where asked[index] {
-      if answered[index] { answeredCount += 1 } else { remaining += 1 }
-    }
-    return (answeredCount + 1, answeredCount + max(remaining, 1))
+    (askedAndAnswered + 1, askedAndAnswered + max(askedCount - askedAndAnswered, 1))
   }
 
   /// Applies a typed (already inert) answer to the current question.
@@ -271,6 +290,7 @@ public struct InterviewSession: Sendable {
 
   /// Drops answers to questions that no longer apply after a change.
   private mutating func prune() {
+    guard mayPrune else { return }
     var changed = true
     while changed {
       changed = false
@@ -284,6 +304,7 @@ public struct InterviewSession: Sendable {
         changed = true
       }
     }
+    mayPrune = false
   }
 
   /// Marks the questions with this id as no longer in `history` (it has just been taken out).

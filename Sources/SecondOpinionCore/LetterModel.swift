@@ -46,9 +46,22 @@ public struct LetterModel: Sendable {
     // Each answer under its heading (under each, were a heading's id used
     // twice), in the record's order. A few headings: compared, not hashed.
     var byHeading = Array(repeating: [Entry](), count: layout.headings.count)
+    let headings = layout.headings
+    let unique = headings.indices.allSatisfy { index in
+      !headings[..<index].contains { $0.id == headings[index].id }
+    }
+    var last: Int?
     for index in record.answers.indices {
-      for heading in layout.headings.indices where layout.headings[heading].id == record.answers[index].heading {
-        byHeading[heading].append(Entry(label: record.answers[index].label, value: record.answers[index].display))
+      let entry = Entry(label: record.answers[index].label, value: record.answers[index].display)
+      // Answers come in the questions' order, so one heading's run together:
+      // with every heading's id its own, the last one found is tried first.
+      if unique, let last, headings[last].id == record.answers[index].heading {
+        byHeading[last].append(entry)
+        continue
+      }
+      for heading in headings.indices where headings[heading].id == record.answers[index].heading {
+        byHeading[heading].append(entry)
+        last = heading
       }
     }
     var sections: [Section] = []

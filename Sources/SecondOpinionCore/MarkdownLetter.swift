@@ -5,12 +5,9 @@ public enum MarkdownLetter {
   public static func render(_ model: LetterModel) -> String {
     // Written as bytes into one buffer: the person's text escaped in place,
     // rather than as a string for every piece.
-    var out: [UInt8] = []
-    out.reserveCapacity(8192)
-    func put(_ text: String) { out.append(contentsOf: text.utf8) }
-    func fixed(_ text: StaticString) {
-      out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
+    var out = ByteBuffer(capacity: 8192)
+    func put(_ text: String) { out.append(text) }
+    func fixed(_ text: StaticString) { out.append(literal: text) }
     func putEscaped(_ text: String) { escape(text, into: &out) }
     fixed("# ")
     put(model.title)
@@ -51,12 +48,12 @@ public enum MarkdownLetter {
     fixed("---\n\n_")
     putEscaped(model.disclaimer)
     fixed("_\n")
-    return String(decoding: out, as: UTF8.self)
+    return out.string
   }
 
   /// Appends `escape(text)` to `out`: printable ASCII (nearly all text) is
   /// trimmed and escaped on bytes, straight into `out`.
-  static func escape(_ text: String, into out: inout [UInt8]) {
+  static func escape(_ text: String, into out: inout ByteBuffer) {
     var copy = text
     let done = copy.withUTF8 { bytes -> Bool in
       // `TextSanitizer.clean` of printable ASCII only trims the spaces at the ends.
@@ -66,12 +63,12 @@ public enum MarkdownLetter {
       while end > start, bytes[end - 1] == 0x20 { end -= 1 }
       let mark = out.count
       guard escapeBytes(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &out) else {
-        out.removeSubrange(mark...)
+        out.truncate(to: mark)
         return false
       }
       return true
     }
-    if !done { out.append(contentsOf: escape(text).utf8) }
+    if !done { out.append(escape(text)) }
   }
 
   /// Escapes Markdown and HTML specials in a person's text, after making it
@@ -103,29 +100,29 @@ public enum MarkdownLetter {
   /// Appends bytes to `out`, escaped as `escape` escapes them, and returns
   /// true; false, with `out` partly written, at a byte that is not printable ASCII.
   @discardableResult
-  private static func escapeBytes(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+  private static func escapeBytes(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteBuffer) -> Bool {
     var plain = 0
     let printable = Self.kinds.withUnsafeBufferPointer { kinds -> Bool in
       for index in bytes.indices where kinds[Int(bytes[index])] != 0 {
         guard kinds[Int(bytes[index])] == 1 else { return false }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<index]))
+        out.append(UnsafeBufferPointer(rebasing: bytes[plain..<index]))
         plain = index + 1
         escapeByte(at: index, of: bytes, into: &out)
       }
       return true
     }
     guard printable else { return false }
-    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain...]))
+    out.append(UnsafeBufferPointer(rebasing: bytes[plain...]))
     return true
   }
 
   /// Appends the byte at `index`, one that may need escaping, escaped as `escape` escapes it.
-  private static func escapeByte(at index: Int, of bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+  private static func escapeByte(at index: Int, of bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteBuffer) {
     let byte = bytes[index]
     switch byte {
-    case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-    case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-    case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+    case UInt8(ascii: "<"): out.append(literal: "&lt;")
+    case UInt8(ascii: ">"): out.append(literal: "&gt;")
+    case UInt8(ascii: "&"): out.append(literal: "&amp;")
     case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
       UInt8(ascii: "]"), UInt8(ascii: "#"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "@"):
       out.append(UInt8(ascii: "\\"))
@@ -163,10 +160,9 @@ public enum MarkdownLetter {
       }
       if worst == 2 { return nil }
       if worst == 0 { return .some(nil) }
-      var out: [UInt8] = []
-      out.reserveCapacity(bytes.count + 16)
+      var out = ByteBuffer(capacity: bytes.count + 16)
       escapeBytes(bytes, into: &out)
-      return String(decoding: out, as: UTF8.self)
+      return out.string
     }
     guard let result else { return nil }
     return result ?? text

@@ -2,17 +2,17 @@
 public final class StringSink: OutputSink {
   /// Everything written so far, as UTF-8 (appending bytes costs less than
   /// appending to a string, piece by piece).
-  private var bytes: [UInt8] = []
+  private var bytes = ByteBuffer(capacity: 16_384)
 
   /// Everything written so far.
-  public var text: String { String(decoding: bytes, as: UTF8.self) }
+  public var text: String { bytes.string }
 
   /// Creates an empty sink, with room for a whole interview's transcript.
-  public init() { bytes.reserveCapacity(16_384) }
+  public init() {}
 
-  public func write(_ text: String) { bytes.append(contentsOf: text.utf8) }
+  public func write(_ text: String) { bytes.append(text) }
 
   public func alert(title: String, body: String) {
-    bytes.append(contentsOf: AlertBox.render(title: title, body: body).utf8)
+    bytes.append(AlertBox.render(title: title, body: body))
   }
 }

@@ -62,10 +62,9 @@ public enum TextWrapper {
       indent.withUTF8 { hanging -> String? in
         guard isASCIIText(bytes), isASCIIText(hanging) else { return nil }
         if fits(bytes, width: width) { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
+        var out = ByteBuffer(capacity: bytes.count + bytes.count / 8 + 16)
         wrapASCII(bytes, width: width, hanging: hanging, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.string
       }
     }
   }
@@ -80,10 +79,10 @@ public enum TextWrapper {
   /// Appends `bytes` wrapped as `wrap` wraps them to `out`; both `bytes` and
   /// `hanging` must be printable ASCII and line feeds (`isASCIIText`).
   static func wrapASCII(
-    _ bytes: UnsafeBufferPointer<UInt8>, width: Int, hanging: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]
+    _ bytes: UnsafeBufferPointer<UInt8>, width: Int, hanging: UnsafeBufferPointer<UInt8>, into out: inout ByteBuffer
   ) {
     if fits(bytes, width: width) {
-      out.append(contentsOf: bytes)
+      out.append(bytes)
       return
     }
     let space = UInt8(ascii: " ")
@@ -107,12 +106,12 @@ public enum TextWrapper {
         let wordWidth = word.count
         if out.count == lineStart {
           // The first word of the paragraph, after its own indent.
-          out.append(contentsOf: bytes[start..<leading])
-          out.append(contentsOf: word)
+          out.append(UnsafeBufferPointer(rebasing: bytes[start..<leading]))
+          out.append(word)
           lineWidth = (leading - start) + wordWidth
         } else if lineWidth + 1 + wordWidth <= width {
           out.append(space)
-          out.append(contentsOf: word)
+          out.append(word)
           lineWidth += 1 + wordWidth
         } else if wordWidth > width - hanging.count {
           // A word too long for any line: break it across lines by columns.
@@ -121,7 +120,7 @@ public enum TextWrapper {
           for byte in word {
             if currentWidth + 1 > width {
               out.append(newline)
-              out.append(contentsOf: hanging)
+              out.append(hanging)
               currentWidth = hanging.count
             }
             out.append(byte)
@@ -130,8 +129,8 @@ public enum TextWrapper {
           lineWidth = currentWidth
         } else {
           out.append(newline)
-          out.append(contentsOf: hanging)
-          out.append(contentsOf: word)
+          out.append(hanging)
+          out.append(word)
           lineWidth = hanging.count + wordWidth
         }
         cursor = wordEnd
