@@ -42,6 +42,24 @@ struct ByteBuffer: ~Copyable {
     append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
+  /// Appends a number that is not negative in decimal digits.
+  mutating func append(decimal value: Int) {
+    guard value >= 0 else { return append(String(value)) }
+    var digits = 1
+    var rest = value / 10
+    while rest > 0 {
+      digits += 1
+      rest /= 10
+    }
+    if count + digits > capacity { grow(to: count + digits) }
+    var value = value
+    for offset in stride(from: digits - 1, through: 0, by: -1) {
+      base[count + offset] = UInt8(ascii: "0") + UInt8(value % 10)
+      value /= 10
+    }
+    count += digits
+  }
+
   /// Forgets the bytes after the first `count`.
   mutating func truncate(to count: Int) { self.count = min(count, self.count) }
 

@@ -237,11 +237,11 @@ public final class InterviewDriver {
         // The question of the first position with the id, as `plan.question` finds it.
         let position = plan.isSole[item.position] ? item.position : plan.position(of: item.answer.questionID)!
         line.removeAll()
-        line.append(String(index + 1))
+        line.append(decimal: index + 1)
         line.append(literal: ". ")
         line.append(questions[position].label)
         line.append(literal: ": ")
-        line.append(AnswerDisplay.text(item.answer.value, question: questions[position], voice: voice))
+        line.append(peek { $0.display(of: item.answer, at: position) })
         let wrapped = line.withBytes { bytes -> Bool in
           guard TextWrapper.isASCIIText(bytes) else { return false }
           hanging.withUnsafeBufferPointer { TextWrapper.wrapASCII(bytes, width: 76, hanging: $0, into: &block) }

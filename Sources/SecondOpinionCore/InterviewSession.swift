@@ -60,6 +60,9 @@ public struct InterviewSession: Sendable {
   /// Each question's answer, by position (the same answers as `context`'s,
   /// found without looking up their ids).
   private var slots: [Answer?]
+  /// Each answer as printed (`AnswerDisplay`), by the position of its
+  /// question, once worked out for the review; the record uses it again.
+  private(set) var displays: [String?]
   /// Whether each question's id may be in `history`, by position (false:
   /// it is not), so that answering a question not answered before needs no
   /// search of it.
@@ -95,6 +98,7 @@ public struct InterviewSession: Sendable {
     choiceNames = plan.choiceNames(voice)
     mentionedAt = answered
     slots = Array(repeating: nil, count: plan.questions.count)
+    displays = slots.map { _ in nil }
   }
 
   /// Sets or removes the answer to a question, then brings the facts,
@@ -112,6 +116,7 @@ public struct InterviewSession: Sendable {
     }
     context.update(
       id, to: answer, facts: plan.factsByQuestion[first], assumptions: plan.assumptionsByQuestion[first])
+    for index in plan.allPositions[id] ?? [] { displays[index] = nil }
     for index in positions {
       setAnswered(index, answer != nil)
       if answer != nil, !asked[index] { mayPrune = true }
@@ -129,6 +134,7 @@ public struct InterviewSession: Sendable {
     setAnswered(index, answer != nil)
     if answer != nil, !asked[index] { mayPrune = true }
     slots[index] = answer
+    displays[index] = nil
     trackMentions(at: index, answer)
     reevaluate(readersOf: index)
   }
@@ -203,6 +209,18 @@ public struct InterviewSession: Sendable {
       if let answer = slots[index] { answers.append((answer, index)) }
     }
     return answers
+  }
+
+  /// An answer as printed, worked out once: `AnswerDisplay.text` of the
+  /// answer, which must be the session's answer to the id of the question at
+  /// `position`, for that question, in the session's voice.
+  mutating func display(of answer: Answer, at position: Int) -> String {
+    if let known = displays[position] { return known }
+    let text = plan.questions.withUnsafeBufferPointer {
+      AnswerDisplay.text(answer.value, question: $0[position], voice: voice)
+    }
+    displays[position] = text
+    return text
   }
 
   /// Progress for "question N of about M".

@@ -33,7 +33,7 @@ public enum MarkdownLetter {
       if !section.items.isEmpty {
         if !section.entries.isEmpty { fixed("\n") }
         for (index, item) in section.items.enumerated() {
-          put(String(index + 1))
+          out.append(decimal: index + 1)
           fixed(". ")
           putEscaped(item)
           fixed("\n")

@@ -100,7 +100,11 @@ public struct PhraseSet: Sendable, Equatable, ExpressibleByArrayLiteral {
       self.groups = groups
       self.others = others
       self.pairs = pairs
+      hasSingles = byFirst.contains { $0.contains { $0.count == 1 } }
     }
+
+    /// Whether some phrase is one byte long (then each byte is looked up on its own too).
+    let hasSingles: Bool
 
     /// Whether a phrase may start with these bytes (lower case; `second` 0 for
     /// a phrase of one byte).
@@ -115,10 +119,14 @@ public struct PhraseSet: Sendable, Equatable, ExpressibleByArrayLiteral {
         starts.withUnsafeBufferPointer { starts in
           groups.withUnsafeBufferPointer { groups in
             pairs.withUnsafeBufferPointer { pairs in
+              let singles = hasSingles
+              var firstByte = haystack.isEmpty ? 0 : Self.lower(haystack[0])
               for start in haystack.indices {
-                let firstByte = Self.lower(haystack[start])
                 let next = start + 1 < haystack.count ? Self.lower(haystack[start + 1]) : 0
-                guard mayStart(firstByte, next, in: pairs) || mayStart(firstByte, 0, in: pairs) else { continue }
+                defer { firstByte = next }
+                guard mayStart(firstByte, next, in: pairs) || (singles && mayStart(firstByte, 0, in: pairs)) else {
+                  continue
+                }
                 let first = Int(firstByte)
                 var phrase = groups[first]
                 let end = groups[first + 1]

@@ -60,7 +60,7 @@ public struct RecordBuilder: Sendable {
     // holds is effective. Only their order differs (as given, not as defined),
     // and the triage does not depend on it (it looks answers up by question, and
     // a text test holds if any answer mentions a phrase). So no copy is built.
-    let triage = evaluator.evaluate(session.answers, voice: session.voice, today: session.today)
+    let triage = evaluator.evaluate(session)
     // Questions are read in place (through the buffer), not copied.
     let recordAnswers = seeds.interview.questions.withUnsafeBufferPointer { questions in
       answers.compactMap { item -> RecordAnswer? in
@@ -72,7 +72,12 @@ public struct RecordBuilder: Sendable {
           position = positions[item.answer.questionID]
         }
         guard let position else { return nil }
-        return Self.recordAnswer(item.answer, questions[position], voice: session.voice)
+        // The review's display of the answer, when the session's question is this one.
+        let display =
+          item.position != nil && position < session.displays.count
+            && session.plan.questions[position] == questions[position]
+          ? session.displays[position] : nil
+        return Self.recordAnswer(item.answer, questions[position], voice: session.voice, display: display)
       }
     }
     let emergency = session.stoppedBy.map {
@@ -91,12 +96,14 @@ public struct RecordBuilder: Sendable {
       interviewVersion: seeds.interview.version, answers: recordAnswers, triage: triage, safetyAdvice: shown)
   }
 
-  private static func recordAnswer(_ answer: Answer, _ question: borrowing Question, voice: Voice) -> RecordAnswer {
+  private static func recordAnswer(
+    _ answer: Answer, _ question: borrowing Question, voice: Voice, display: String? = nil
+  ) -> RecordAnswer {
     RecordAnswer(
       questionId: question.id, type: question.type, heading: question.heading, label: question.label,
       field: question.field, question: question.text.text(for: voice), typed: answer.typed,
       state: answer.value.state, value: RecordValue(answer.value),
-      display: AnswerDisplay.text(answer.value, question: question, voice: voice))
+      display: display ?? AnswerDisplay.text(answer.value, question: question, voice: voice))
   }
 
   /// Encodes a record as JSON with sorted keys, so files and diffs are stable.

@@ -27,8 +27,29 @@ public struct TriageEvaluator: Sendable {
 
   /// Evaluates the answers.
   public func evaluate(_ answers: AnswerSet, voice: Voice, today: String) -> TriageResult {
-    let context = EvaluationContext(
-      answers: answers, voice: voice, today: today, facts: facts, assumptions: definition.assumptions)
+    evaluate(
+      EvaluationContext(
+        answers: answers, voice: voice, today: today, facts: facts, assumptions: definition.assumptions))
+  }
+
+  /// Evaluates a session's answers in its own context, which holds the same
+  /// facts and assumptions as a new one would when it was made from this
+  /// evaluator's facts and assumptions (the same arrays); otherwise in a new one.
+  func evaluate(_ session: InterviewSession) -> TriageResult {
+    let seeds = session.seeds
+    func same<T>(_ left: [T], _ right: [T]) -> Bool {
+      left.withUnsafeBufferPointer { left in right.withUnsafeBufferPointer { left.baseAddress == $0.baseAddress } }
+        && left.count == right.count
+    }
+    guard same(facts, seeds.interview.facts ?? []), same(definition.assumptions, seeds.triage.assumptions) else {
+      return evaluate(session.answers, voice: session.voice, today: session.today)
+    }
+    return evaluate(session.context)
+  }
+
+  /// Evaluates the answers of a context.
+  private func evaluate(_ context: EvaluationContext) -> TriageResult {
+    let answers = context.answers
     let urgency = walk(definition.urgency, urgencyIndex, name: "urgency", context: context)
     let delay = walk(definition.delayRisk, delayRiskIndex, name: "delayRisk", context: context)
     let alsoNoted =
