@@ -160,9 +160,14 @@ public final class InterviewDriver {
   private func command(_ typed: String) -> String? {
     // Every command starts with one of these (in either case, after any
     // spaces or full stops the fold drops); most answers do not.
-    guard let first = typed.utf8.first(where: { $0 != 0x20 && $0 != 0x2E && $0 != 0x21 }),
-      first >= 0x80 || "?hbgprsHBGPRS".utf8.contains(first)
-    else { return nil }
+    guard let first = typed.utf8.first(where: { $0 != 0x20 && $0 != 0x2E && $0 != 0x21 }) else { return nil }
+    switch first | 0x20 {
+    case UInt8(ascii: "?"), UInt8(ascii: "h"), UInt8(ascii: "b"), UInt8(ascii: "g"), UInt8(ascii: "p"),
+      UInt8(ascii: "r"), UInt8(ascii: "s"):
+      break
+    default:
+      guard first >= 0x80 else { return nil }
+    }
     switch AnswerWords.fold(typed) {
     case "help", "?", "h": return "help"
     case "back", "go back", "previous": return "back"
@@ -179,8 +184,7 @@ public final class InterviewDriver {
       ? definition.say("reviewTitle", voice, fallback: "Read this summary back to the caller")
       : definition.say("reviewTitle", voice, fallback: "Please check your answers")
     output.write("\n\(title)\n\n")
-    let effective = peek { $0.effective }
-    let answers = effective.map(\.answer)
+    let effective = peek { $0.effectivePositions }
     output.write(reviewList(effective))
     output.write(
       "\n"
@@ -210,17 +214,18 @@ public final class InterviewDriver {
         session.back()
         return nil
       }
-      if let number = Int(typed), (1...answers.count).contains(number),
-        let index = plan.position(of: answers[number - 1].questionID)
+      if let number = Int(typed), (1...effective.count).contains(number),
+        let answer = peek({ $0.answer(at: effective[number - 1]) }), let index = plan.position(of: answer.questionID)
       {
-        if let outcome = change(at: index, old: answers[number - 1]) { return outcome }
+        if let outcome = change(at: index, old: answer) { return outcome }
         return nil
       }
       attempts += 1
       output.write(
         rejection(
           ParseFailure(
-            "please type submit, or a number from 1 to \(answers.count)", example: "submit, or 3 to change answer 3")))
+            "please type submit, or a number from 1 to \(effective.count)", example: "submit, or 3 to change answer 3"))
+      )
       if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: "review") }
     }
   }
@@ -228,20 +233,20 @@ public final class InterviewDriver {
   /// The review's numbered list of answers, each wrapped to 76 columns with
   /// a hanging indent: "3. Date of birth: 25 November 1970". Made as bytes
   /// (nearly every line is printable ASCII), so each line is not a string of its own.
-  private func reviewList(_ effective: [(answer: Answer, position: Int)]) -> String {
+  private func reviewList(_ effective: [Int]) -> String {
     var block = ByteBuffer(capacity: 64 * effective.count + 64)
     var line = ByteBuffer()
     let hanging = Array("    ".utf8)
     plan.questions.withUnsafeBufferPointer { questions in
-      for (index, item) in effective.enumerated() {
+      for (index, held) in effective.enumerated() {
         // The question of the first position with the id, as `plan.question` finds it.
-        let position = plan.isSole[item.position] ? item.position : plan.position(of: item.answer.questionID)!
+        let position = plan.isSole[held] ? held : plan.position(of: questions[held].id)!
         line.removeAll()
         line.append(decimal: index + 1)
         line.append(literal: ". ")
         line.append(questions[position].label)
         line.append(literal: ": ")
-        line.append(peek { $0.display(of: item.answer, at: position) })
+        line.append(peek { $0.display(at: held, shown: position) })
         let wrapped = line.withBytes { bytes -> Bool in
           guard TextWrapper.isASCIIText(bytes) else { return false }
           hanging.withUnsafeBufferPointer { TextWrapper.wrapASCII(bytes, width: 76, hanging: $0, into: &block) }

@@ -199,27 +199,29 @@ public struct InterviewSession: Sendable {
 
   /// The answers that count: those to questions that apply on the current path,
   /// in the order of the definition.
-  public var effectiveAnswers: [Answer] { effective.map(\.answer) }
+  public var effectiveAnswers: [Answer] { effectivePositions.map { slots[$0]! } }
 
-  /// The answers that count, each with its question's position in the definition.
-  var effective: [(answer: Answer, position: Int)] {
-    var answers: [(answer: Answer, position: Int)] = []
-    answers.reserveCapacity(context.answers.count)
-    for index in asked.indices where asked[index] {
-      if let answer = slots[index] { answers.append((answer, index)) }
-    }
-    return answers
+  /// The positions in the definition of the questions whose answers count.
+  var effectivePositions: [Int] {
+    var positions: [Int] = []
+    positions.reserveCapacity(context.answers.count)
+    for index in asked.indices where asked[index] && answered[index] { positions.append(index) }
+    return positions
   }
 
-  /// An answer as printed, worked out once: `AnswerDisplay.text` of the
-  /// answer, which must be the session's answer to the id of the question at
-  /// `position`, for that question, in the session's voice.
-  mutating func display(of answer: Answer, at position: Int) -> String {
-    if let known = displays[position] { return known }
+  /// The answer to the question at `position`, if it has one.
+  func answer(at position: Int) -> Answer? { slots[position] }
+
+  /// The answer to the question at `position` as printed for the question at
+  /// `shown` (the first with its id), worked out once: `AnswerDisplay.text`
+  /// in the session's voice.
+  mutating func display(at position: Int, shown: Int) -> String {
+    if let known = displays[shown] { return known }
+    guard let answer = slots[position] else { return "" }
     let text = plan.questions.withUnsafeBufferPointer {
-      AnswerDisplay.text(answer.value, question: $0[position], voice: voice)
+      AnswerDisplay.text(answer.value, question: $0[shown], voice: voice)
     }
-    displays[position] = text
+    displays[shown] = text
     return text
   }
 

@@ -54,7 +54,7 @@ public struct RecordBuilder: Sendable {
     // Each answer with the position the session holds it at, when it has one.
     let answers: [(answer: Answer, position: Int?)] =
       session.stoppedBy == nil
-      ? session.effective.map { ($0.answer, $0.position) } : session.answers.all.map { ($0, nil) }
+      ? session.effectivePositions.map { (session.answer(at: $0)!, $0) } : session.answers.all.map { ($0, nil) }
     // The session's own answers are the same answers: the session drops an
     // answer as soon as its question no longer applies, so every answer it
     // holds is effective. Only their order differs (as given, not as defined),
