@@ -88,10 +88,11 @@ public struct CaseRunner: Sendable {
   public func run(_ definition: CaseDefinition) -> CaseResult {
     let today = definition.today ?? CaseDefinition.defaultToday
     let sink = StringSink()
-    let session = InterviewSession(plan: plan, voice: definition.mode, today: today)
     let input = ScriptedLines(definition.lines)
     let driver = InterviewDriver(
-      session: session, input: input, output: sink,
+      // Made in place: a copy kept here would share the session's storage, and
+      // the driver's first change to each of its arrays would copy it.
+      session: InterviewSession(plan: plan, voice: definition.mode, today: today), input: input, output: sink,
       options: DriverOptions(channel: .pipe, maxAttempts: 20))
     let outcome = driver.run()
     var mismatches: [String] = []

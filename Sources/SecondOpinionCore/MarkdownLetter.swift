@@ -19,28 +19,32 @@ public enum MarkdownLetter {
       putEscaped(banner)
       fixed("**\n\n")
     }
-    for section in model.sections {
+    // Sections, entries and items are read in place, by index, not copied out.
+    let sections = model.sections
+    for section in sections.indices {
       fixed("## ")
-      put(section.title)
+      put(sections[section].title)
       fixed("\n\n")
-      for entry in section.entries {
+      let entries = sections[section].entries
+      for entry in entries.indices {
         fixed("- **")
-        putEscaped(entry.label)
+        putEscaped(entries[entry].label)
         fixed(":** ")
-        putEscaped(entry.value)
+        putEscaped(entries[entry].value)
         fixed("\n")
       }
-      if !section.items.isEmpty {
-        if !section.entries.isEmpty { fixed("\n") }
-        for (index, item) in section.items.enumerated() {
+      let items = sections[section].items
+      if !items.isEmpty {
+        if !entries.isEmpty { fixed("\n") }
+        for index in items.indices {
           out.append(decimal: index + 1)
           fixed(". ")
-          putEscaped(item)
+          putEscaped(items[index])
           fixed("\n")
         }
       }
-      if section.entries.isEmpty, section.items.isEmpty {
-        put(section.empty ?? "Not known")
+      if entries.isEmpty, items.isEmpty {
+        put(sections[section].empty ?? "Not known")
         fixed("\n")
       }
       fixed("\n")
@@ -54,8 +58,7 @@ public enum MarkdownLetter {
   /// Appends `escape(text)` to `out`: printable ASCII (nearly all text) is
   /// trimmed and escaped on bytes, straight into `out`.
   static func escape(_ text: String, into out: inout ByteBuffer) {
-    var copy = text
-    let done = copy.withUTF8 { bytes -> Bool in
+    let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
       // `TextSanitizer.clean` of printable ASCII only trims the spaces at the ends.
       var start = 0
       var end = bytes.count
@@ -68,7 +71,7 @@ public enum MarkdownLetter {
       }
       return true
     }
-    if !done { out.append(escape(text)) }
+    if done != true { out.append(escape(text)) }
   }
 
   /// Escapes Markdown and HTML specials in a person's text, after making it
@@ -101,18 +104,21 @@ public enum MarkdownLetter {
   /// true; false, with `out` partly written, at a byte that is not printable ASCII.
   @discardableResult
   private static func escapeBytes(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteBuffer) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let kinds = kindTable
     var plain = 0
-    let printable = Self.kinds.withUnsafeBufferPointer { kinds -> Bool in
-      for index in bytes.indices where kinds[Int(bytes[index])] != 0 {
-        guard kinds[Int(bytes[index])] == 1 else { return false }
-        out.append(UnsafeBufferPointer(rebasing: bytes[plain..<index]))
+    var index = 0
+    while index < bytes.count {
+      let kind = kinds[Int(base[index])]
+      if kind != 0 {
+        guard kind == 1 else { return false }
+        out.append(UnsafeBufferPointer(start: base + plain, count: index - plain))
         plain = index + 1
         escapeByte(at: index, of: bytes, into: &out)
       }
-      return true
+      index += 1
     }
-    guard printable else { return false }
-    out.append(UnsafeBufferPointer(rebasing: bytes[plain...]))
+    out.append(UnsafeBufferPointer(start: base + plain, count: bytes.count - plain))
     return true
   }
 
@@ -141,10 +147,16 @@ public enum MarkdownLetter {
 
   /// For each byte: 0 printable ASCII with nothing to escape, 1 a character
   /// that may need escaping, 2 anything else (not printable ASCII).
-  private static let kinds: [UInt8] = (0..<256).map { byte in
-    guard byte >= 0x20, byte <= 0x7E else { return 2 }
-    return "<>&\\`*_[]#|~@:.".utf8.contains(UInt8(byte)) ? 1 : 0
-  }
+  /// Made once and never freed or changed, so reading it costs no reference
+  /// counting (an array's buffer is retained and released around each use).
+  nonisolated(unsafe) private static let kindTable: UnsafePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    for byte in 0..<256 {
+      table[byte] =
+        byte < 0x20 || byte > 0x7E ? 2 : "<>&\\`*_[]#|~@:.".utf8.contains(UInt8(byte)) ? 1 : 0
+    }
+    return UnsafePointer(table)
+  }()
 
   /// `escape` for printable ASCII (nearly every answer), on bytes: there each
   /// character is one byte, so the result is the general path's. Text with
@@ -155,9 +167,8 @@ public enum MarkdownLetter {
     let result = copy.withUTF8 { bytes -> String?? in
       // 0: printable with nothing to escape; 1: may need escaping; 2: not printable ASCII.
       var worst: UInt8 = 0
-      Self.kinds.withUnsafeBufferPointer { kinds in
-        for byte in bytes { worst = max(worst, kinds[Int(byte)]) }
-      }
+      let kinds = kindTable
+      for byte in bytes { worst = max(worst, kinds[Int(byte)]) }
       if worst == 2 { return nil }
       if worst == 0 { return .some(nil) }
       var out = ByteBuffer(capacity: bytes.count + 16)
