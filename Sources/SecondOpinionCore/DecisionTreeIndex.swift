@@ -10,6 +10,11 @@ final class DecisionTreeIndex: Sendable {
   let leaves: [String: Int]
   /// For each node, the worst severity from its yes and from its no branch.
   let worst: [(yes: Int, no: Int)]
+  /// The first node with the root's id, and for each node the first node
+  /// with its yes branch's and its no branch's id (nil: none; a leaf, say).
+  let root: Int?
+  let yes: [Int?]
+  let no: [Int?]
   /// For each node, its test's number (see `numberTests`).
   let tests: [Int]
   /// Whether every node has its own id and none is also a leaf's, so a node
@@ -27,6 +32,9 @@ final class DecisionTreeIndex: Sendable {
     self.nodes = nodes
     self.leaves = leaves
     worst = tree.nodes.map { (tree.worstSeverity(from: $0.yes), tree.worstSeverity(from: $0.no)) }
+    root = nodes[tree.root]
+    yes = tree.nodes.map { nodes[$0.yes] }
+    no = tree.nodes.map { nodes[$0.no] }
     self.tests = tests
     isPlain = nodes.count == tree.nodes.count && nodes.keys.allSatisfy { leaves[$0] == nil }
   }

@@ -50,26 +50,41 @@ public struct LetterModel: Sendable {
     let unique = headings.indices.allSatisfy { index in
       !headings[..<index].contains { $0.id == headings[index].id }
     }
-    var last: Int?
-    for index in record.answers.indices {
-      let entry = Entry(label: record.answers[index].label, value: record.answers[index].display)
+    if unique {
       // Answers come in the questions' order, so one heading's run together:
-      // with every heading's id its own, the last one found is tried first.
-      if unique, let last, headings[last].id == record.answers[index].heading {
-        byHeading[last].append(entry)
-        continue
+      // the last heading found is tried first. Each answer's heading is found
+      // first, so that each heading's entries are made with room for all.
+      var found = Array(repeating: -1, count: record.answers.count)
+      var counts = Array(repeating: 0, count: headings.count)
+      var last = -1
+      for index in record.answers.indices {
+        if last < 0 || headings[last].id != record.answers[index].heading {
+          last = headings.firstIndex { $0.id == record.answers[index].heading } ?? -1
+        }
+        found[index] = last
+        if last >= 0 { counts[last] += 1 }
       }
-      for heading in headings.indices where headings[heading].id == record.answers[index].heading {
-        byHeading[heading].append(entry)
-        last = heading
+      // Room, too, for the lines a section adds itself (the triage's, say).
+      for heading in headings.indices where counts[heading] > 0 {
+        byHeading[heading].reserveCapacity(counts[heading] + 8)
+      }
+      for index in record.answers.indices where found[index] >= 0 {
+        byHeading[found[index]].append(Entry(label: record.answers[index].label, value: record.answers[index].display))
+      }
+    } else {
+      for index in record.answers.indices {
+        for heading in headings.indices where headings[heading].id == record.answers[index].heading {
+          byHeading[heading].append(
+            Entry(label: record.answers[index].label, value: record.answers[index].display))
+        }
       }
     }
     var sections: [Section] = []
     sections.reserveCapacity(layout.headings.count)
     for index in layout.headings.indices {
-      let heading = layout.headings[index]
       let section = Self.section(
-        heading, entries: byHeading[index], record: record, layout: layout, made: made, urgency: urgency)
+        layout.headings[index], entries: byHeading[index], record: record, layout: layout, made: made,
+        urgency: urgency)
       if !layout.headings[index].mandatory, section.entries.isEmpty, section.items.isEmpty { continue }
       sections.append(section)
     }

@@ -146,30 +146,39 @@ public struct TriageEvaluator: Sendable {
     -> (steps: [PathStep], leaf: TreeLeaf, visited: [(node: Int, decided: Bool)])
   {
     var steps: [PathStep] = []
+    steps.reserveCapacity(8)
     var current = tree.root
     var visited: [(node: Int, decided: Bool)] = []
-    // The first node with the id, as `DecisionTree.node` finds it.
-    while let index = lookup.nodes[current], !visited.contains(where: { $0.node == index }) {
-      let node = tree.nodes[index]
-      let truth = node.test.evaluate(in: context)
+    visited.reserveCapacity(8)
+    // The first node with the id, as `DecisionTree.node` finds it: the root's
+    // and each branch's found once, in the index. Nodes are read in place.
+    var next = lookup.root
+    while let index = next, !visited.contains(where: { $0.node == index }) {
+      let truth = tree.nodes[index].test.evaluate(in: context)
       visited.append((index, truth != .no))
+      let takeYes: Bool
+      let reason: String
       switch truth {
       case .yes:
-        steps.append(PathStep(tree: name, node: node.id, ask: node.ask, result: "yes", reason: node.because))
-        current = node.yes
+        takeYes = true
+        reason = tree.nodes[index].because
       case .no:
-        steps.append(
-          PathStep(tree: name, node: node.id, ask: node.ask, result: "no", reason: node.otherwise ?? "Not the case."))
-        current = node.no
+        takeYes = false
+        reason = tree.nodes[index].otherwise ?? "Not the case."
       case .unknown:
-        let takeYes = lookup.worst[index].yes >= lookup.worst[index].no
-        let reason =
+        takeYes = lookup.worst[index].yes >= lookup.worst[index].no
+        let ask = tree.nodes[index].ask
+        reason =
           takeYes
-          ? "Not known: \(node.ask) The safer branch was taken, as if yes, until a clinician checks. (\(node.because))"
-          : "Not known: \(node.ask) The safer branch was taken, as if no, until a clinician checks."
-        steps.append(PathStep(tree: name, node: node.id, ask: node.ask, result: "unknown", reason: reason))
-        current = takeYes ? node.yes : node.no
+          ? "Not known: \(ask) The safer branch was taken, as if yes, until a clinician checks. (\(tree.nodes[index].because))"
+          : "Not known: \(ask) The safer branch was taken, as if no, until a clinician checks."
       }
+      steps.append(
+        PathStep(
+          tree: name, node: tree.nodes[index].id, ask: tree.nodes[index].ask,
+          result: truth == .yes ? "yes" : truth == .no ? "no" : "unknown", reason: reason))
+      current = takeYes ? tree.nodes[index].yes : tree.nodes[index].no
+      next = takeYes ? lookup.yes[index] : lookup.no[index]
     }
     // A missing or cyclic target can only come from an unchecked definition:
     // fail safe to the most severe outcome.
