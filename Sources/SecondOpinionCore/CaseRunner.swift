@@ -17,6 +17,9 @@ public struct CaseRunner: Sendable {
   /// The record builder, made once for all cases.
   private var builder: RecordBuilder
 
+  /// Each day's record id and time.
+  private let stamps = CaseStamps()
+
   /// Whether each result keeps the case's screen output (`CaseResult.transcript`).
   /// Off by default: a case's checks read its screen output as it runs, and
   /// keeping some 8 KB for every case of a large run only costs memory.
@@ -99,9 +102,9 @@ public struct CaseRunner: Sendable {
     var record: Record?
     switch outcome {
     case .completed, .emergency:
-      let date = Self.instant(for: today)
+      let stamps = stamps.stamps(for: today)
       record = builder.build(
-        session: driver.session, id: RecordID.make(at: date, random: 0), createdAt: RecordID.iso8601(date),
+        session: driver.session, id: stamps.id, createdAt: stamps.createdAt,
         channel: .pipe, operatorName: definition.operator, shown: driver.shown)
     case .endedEarly(let question):
       mismatches.append("the input ended before the interview was complete (waiting at \(question ?? "the review"))")

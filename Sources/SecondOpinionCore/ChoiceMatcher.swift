@@ -21,8 +21,14 @@ public enum ChoiceMatcher {
       return .success(question.type == .singleChoice ? .choice(id) : .choices(choices.map(\.id).filter { $0 == id }))
     }
     let names = names ?? (question.choices ?? []).map { ChoiceNames($0, voice: voice) }
-    let parser = AnswerParser(voice: voice, today: "2000-01-01")
     let choices = question.choices ?? []
+    // One part (most answers that are not a number): matched at once, as below.
+    if let part = Self.onePart(typed) {
+      return one(part, choices, question: question, voice: voice, names: names).map { id in
+        question.type == .singleChoice ? .choice(id) : .choices(choices.map(\.id).filter { $0 == id })
+      }
+    }
+    let parser = AnswerParser(voice: voice, today: "2000-01-01")
     var parts: [String]
     let words: [String]
     if let split = Self.splitASCII(typed) {
@@ -99,6 +105,32 @@ public enum ChoiceMatcher {
       }
       return (parts, words)
     }
+  }
+
+  /// The answer's only part, when `splitASCII` would give exactly one part
+  /// and its words could not be numbers between spaces: ASCII without a
+  /// comma, a semicolon or a carriage return, and with no digit or no space.
+  /// The part is the answer without spaces and tabs at its ends. Nil otherwise.
+  static func onePart(_ typed: String) -> String? {
+    typed.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      var digit = false
+      var space = false
+      for byte in bytes {
+        switch byte {
+        case 0x80..., 0x0D, UInt8(ascii: ","), UInt8(ascii: ";"): return nil
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
+        case 0x20: space = true
+        default: break
+        }
+      }
+      guard !(digit && space) else { return nil }
+      var start = 0
+      var end = bytes.count
+      while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+      while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+      guard start < end else { return nil }
+      return start == 0 && end == bytes.count ? typed : String(decoding: bytes[start..<end], as: UTF8.self)
+    } ?? nil
   }
 
   /// The number an answer of one to three ASCII digits is, or nil.
