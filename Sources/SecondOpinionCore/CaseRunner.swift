@@ -136,7 +136,7 @@ public struct CaseRunner: Sendable {
         mismatches.append("the letter does not contain \"\(text)\"")
       }
     }
-    if input.remaining > 0, record != nil {
+    if input.remaining > 0, case .some = record {
       mismatches.append("\(input.remaining) input lines were left unread after the interview ended")
     }
     // Counted by the driver as it shows each reason, not by searching the

@@ -118,8 +118,8 @@ public struct InterviewSession: Sendable {
       id, to: answer, facts: plan.factsByQuestion[first], assumptions: plan.assumptionsByQuestion[first])
     for index in plan.allPositions[id] ?? [] { displays[index] = nil }
     for index in positions {
-      setAnswered(index, answer != nil)
-      if answer != nil, !asked[index] { mayPrune = true }
+      setAnswered(index, Self.isSet(answer))
+      if Self.isSet(answer), !asked[index] { mayPrune = true }
       slots[index] = answer
       trackMentions(at: index, answer)
     }
@@ -131,8 +131,8 @@ public struct InterviewSession: Sendable {
     context.update(
       plan.questions[index].id, to: answer, facts: plan.factsByQuestion[index],
       assumptions: plan.assumptionsByQuestion[index])
-    setAnswered(index, answer != nil)
-    if answer != nil, !asked[index] { mayPrune = true }
+    setAnswered(index, Self.isSet(answer))
+    if Self.isSet(answer), !asked[index] { mayPrune = true }
     slots[index] = answer
     displays[index] = nil
     trackMentions(at: index, answer)
@@ -155,6 +155,13 @@ public struct InterviewSession: Sendable {
       mentioning![set][index] = mentions
       context.mentions[phrases.identity] = mentioning![set].contains(true)
     }
+  }
+
+  /// Whether there is an answer. (`answer != nil` compares two optional
+  /// answers as values, copying both, where this only reads the case.)
+  private static func isSet(_ answer: Answer?) -> Bool {
+    if case .some = answer { return true }
+    return false
   }
 
   /// Sets whether the question at `index` has an answer, keeping the counts.
@@ -189,13 +196,19 @@ public struct InterviewSession: Sendable {
 
   /// The position of the next question to ask in the definition.
   var currentIndex: Int? {
-    guard stoppedBy == nil else { return nil }
+    guard isRunning else { return nil }
     for index in asked.indices where asked[index] && !answered[index] { return index }
     return nil
   }
 
   /// Whether the interview is complete and ready for review.
-  public var isComplete: Bool { stoppedBy == nil && current == nil }
+  public var isComplete: Bool { isRunning && currentIndex == nil }
+
+  /// Whether no stop rule has fired.
+  var isRunning: Bool {
+    if case .some = stoppedBy { return false }
+    return true
+  }
 
   /// The answers that count: those to questions that apply on the current path,
   /// in the order of the definition.

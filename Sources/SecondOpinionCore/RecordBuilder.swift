@@ -51,10 +51,6 @@ public struct RecordBuilder: Sendable {
     session: InterviewSession, id: String, createdAt: String, channel: Channel, operatorName: String?,
     shown: [ShownMessage]
   ) -> Record {
-    // Each answer with the position the session holds it at, when it has one.
-    let answers: [(answer: Answer, position: Int?)] =
-      session.stoppedBy == nil
-      ? session.effectivePositions.map { (session.answer(at: $0)!, $0) } : session.answers.all.map { ($0, nil) }
     // The session's own answers are the same answers: the session drops an
     // answer as soon as its question no longer applies, so every answer it
     // holds is effective. Only their order differs (as given, not as defined),
@@ -62,23 +58,35 @@ public struct RecordBuilder: Sendable {
     // a text test holds if any answer mentions a phrase). So no copy is built.
     let triage = evaluator.evaluate(session)
     // Questions are read in place (through the buffer), not copied.
-    let recordAnswers = seeds.interview.questions.withUnsafeBufferPointer { questions in
-      answers.compactMap { item -> RecordAnswer? in
-        // The session's position, when it is this id's here too, saves a look-up.
-        let position: Int?
-        if let held = item.position, held < questions.count, questions[held].id == item.answer.questionID {
-          position = firsts[held]
-        } else {
-          position = positions[item.answer.questionID]
+    let recordAnswers = seeds.interview.questions.withUnsafeBufferPointer { questions -> [RecordAnswer] in
+      var made: [RecordAnswer] = []
+      if session.isRunning {
+        // The effective answers, each at the position the session holds it.
+        let held = session.effectivePositions
+        made.reserveCapacity(held.count)
+        for position in held {
+          guard let answer = session.answer(at: position) else { continue }
+          // The session's position, when it is this id's here too, saves a look-up.
+          let question: Int?
+          if position < questions.count, questions[position].id == answer.questionID {
+            question = firsts[position]
+          } else {
+            question = positions[answer.questionID]
+          }
+          guard let question else { continue }
+          // The review's display of the answer, when the session's question is this one.
+          let display =
+            question < session.displays.count && session.plan.questions[question] == questions[question]
+            ? session.displays[question] : nil
+          made.append(Self.recordAnswer(answer, questions[question], voice: session.voice, display: display))
         }
-        guard let position else { return nil }
-        // The review's display of the answer, when the session's question is this one.
-        let display =
-          item.position != nil && position < session.displays.count
-            && session.plan.questions[position] == questions[position]
-          ? session.displays[position] : nil
-        return Self.recordAnswer(item.answer, questions[position], voice: session.voice, display: display)
+      } else {
+        for answer in session.answers.all {
+          guard let question = positions[answer.questionID] else { continue }
+          made.append(Self.recordAnswer(answer, questions[question], voice: session.voice))
+        }
       }
+      return made
     }
     let emergency = session.stoppedBy.map {
       EmergencyFlag(
@@ -89,7 +97,7 @@ public struct RecordBuilder: Sendable {
     }
     return Record(
       schemaVersion: Record.currentSchemaVersion, id: id, createdAt: createdAt, mode: session.voice,
-      channel: channel, status: emergency == nil ? "complete" : "emergency", emergency: emergency,
+      channel: channel, status: session.isRunning ? "complete" : "emergency", emergency: emergency,
       completedBy: RecordPerson(
         role: session.voice == .receptionist ? "receptionist" : "patient",
         name: session.voice == .receptionist ? operatorName : nil),
