@@ -58,13 +58,14 @@ public struct TriageEvaluator: Sendable {
       : alsoNotedByID(urgency.steps, delay.steps, context: context)
     let level = urgency.leaf.urgency ?? .emergency
     var reasons: [String] = []
-    for (label, steps) in [("Urgency", urgency.steps), ("Delay risk", delay.steps)] {
-      let deciding = steps.filter { $0.result == "yes" || $0.result == "unknown" }
-      let leaf = steps.last.map { [$0] } ?? []
-      for step in deciding.isEmpty ? leaf : deciding {
-        reasons.append(
-          "\(label) \((label == "Urgency" ? urgency.leaf.urgency?.rawValue : delay.leaf.delayRisk?.rawValue) ?? ""): \(step.reason)"
-        )
+    // The steps that decided (held, or were not known), else the leaf, of each tree.
+    for (label, level, steps, visited) in [
+      ("Urgency", urgency.leaf.urgency?.rawValue ?? "", urgency.steps, urgency.visited),
+      ("Delay risk", delay.leaf.delayRisk?.rawValue ?? "", delay.steps, delay.visited),
+    ] {
+      let decided = visited.indices.filter { visited[$0].decided }
+      for step in decided.isEmpty ? [steps.count - 1] : decided {
+        reasons.append(label + " " + level + ": " + steps[step].reason)
       }
     }
     var mapping = definition.mapping(level)
@@ -75,12 +76,14 @@ public struct TriageEvaluator: Sendable {
       assumptionLines.line(index, definition.assumptions[index].resolve(in: answers))
     }
     assumptions.append(assumptionLines.margin)
+    var path = urgency.steps
+    path.append(contentsOf: delay.steps)
     return TriageResult(
       urgency: level,
       delayRisk: delay.leaf.delayRisk ?? .high,
       urgencyLeaf: urgency.leaf.id,
       delayRiskLeaf: delay.leaf.id,
-      path: urgency.steps + delay.steps,
+      path: path,
       reasons: reasons,
       alsoNoted: alsoNoted,
       mapping: mapping,
