@@ -111,15 +111,28 @@ public enum MarkdownLetter {
     while index < bytes.count {
       let kind = kinds[Int(base[index])]
       if kind != 0 {
-        guard kind == 1 else { return false }
-        out.append(UnsafeBufferPointer(start: base + plain, count: index - plain))
-        plain = index + 1
-        escapeByte(at: index, of: bytes, into: &out)
+        guard kind != 2 else { return false }
+        // A full stop or a colon is escaped only after "www" or before "//"
+        // (as `escapeByte` decides): most are left in the run of plain bytes.
+        if kind == 1 || escapes(at: index, of: bytes) {
+          out.append(UnsafeBufferPointer(start: base + plain, count: index - plain))
+          plain = index + 1
+          escapeByte(at: index, of: bytes, into: &out)
+        }
       }
       index += 1
     }
     out.append(UnsafeBufferPointer(start: base + plain, count: bytes.count - plain))
     return true
+  }
+
+  /// Whether the full stop or colon at `index` is escaped: a full stop after
+  /// "www" in any case, a colon before "//".
+  private static func escapes(at index: Int, of bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if bytes[index] == UInt8(ascii: ":") {
+      return index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/")
+    }
+    return index >= 3 && (index - 3..<index).allSatisfy { bytes[$0] | 0x20 == UInt8(ascii: "w") }
   }
 
   /// Appends the byte at `index`, one that may need escaping, escaped as `escape` escapes it.
@@ -146,14 +159,16 @@ public enum MarkdownLetter {
   }
 
   /// For each byte: 0 printable ASCII with nothing to escape, 1 a character
-  /// that may need escaping, 2 anything else (not printable ASCII).
+  /// that is escaped, 3 a full stop or a colon (escaped in some places only),
+  /// 2 anything else (not printable ASCII).
   /// Made once and never freed or changed, so reading it costs no reference
   /// counting (an array's buffer is retained and released around each use).
   nonisolated(unsafe) private static let kindTable: UnsafePointer<UInt8> = {
     let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
     for byte in 0..<256 {
       table[byte] =
-        byte < 0x20 || byte > 0x7E ? 2 : "<>&\\`*_[]#|~@:.".utf8.contains(UInt8(byte)) ? 1 : 0
+        byte < 0x20 || byte > 0x7E
+        ? 2 : byte == 0x2E || byte == 0x3A ? 3 : "<>&\\`*_[]#|~@".utf8.contains(UInt8(byte)) ? 1 : 0
     }
     return UnsafePointer(table)
   }()
@@ -166,11 +181,16 @@ public enum MarkdownLetter {
     // nil: not printable ASCII; .some(nil): nothing to escape.
     let result = copy.withUTF8 { bytes -> String?? in
       // 0: printable with nothing to escape; 1: may need escaping; 2: not printable ASCII.
-      var worst: UInt8 = 0
+      var printable = true
+      var special = false
       let kinds = kindTable
-      for byte in bytes { worst = max(worst, kinds[Int(byte)]) }
-      if worst == 2 { return nil }
-      if worst == 0 { return .some(nil) }
+      for byte in bytes {
+        let kind = kinds[Int(byte)]
+        if kind == 2 { printable = false }
+        if kind == 1 || kind == 3 { special = true }
+      }
+      if !printable { return nil }
+      if !special { return .some(nil) }
       var out = ByteBuffer(capacity: bytes.count + 16)
       escapeBytes(bytes, into: &out)
       return out.string
