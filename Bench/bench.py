@@ -224,7 +224,7 @@ def main():
 
     print(f"bench: case library throughput ({args.count} generated cases, in-process) ...", flush=True)
     result = subprocess.run(
-        [args.program, "bench-cases", "--count", str(args.count), "--seed", "1", "--rounds", "3", "--json"],
+        [args.program, "bench-cases", "--count", str(args.count), "--seed", "1", "--rounds", "5", "--json"],
         capture_output=True,
         text=True,
         env=env,

@@ -83,16 +83,16 @@ public enum AnswerWords {
   /// letters, no space at either end or next to another, and no full stop or
   /// exclamation mark at either end (most answers: "yes", "2", "1, 3").
   private static func isFolded(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { bytes in
+    text.utf8.withContiguousStorageIfAvailable { bytes in
       guard let first = bytes.first, let last = bytes.last else { return true }
-      for byte in [first, last] where byte == 0x20 || byte == 0x2E || byte == 0x21 { return false }
+      func trimmed(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x2E || byte == 0x21 }
+      if trimmed(first) || trimmed(last) { return false }
       var previous: UInt8 = 0
       for byte in bytes {
         if byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) || (byte == 0x20 && previous == 0x20) { return false }
         previous = byte
       }
       return true
-    }
+    } ?? false
   }
 }

@@ -5,6 +5,12 @@
 enum PrintableASCII {
   /// Runs `body` on the text's bytes when they are all printable ASCII; nil otherwise.
   static func withBytes<T>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+    let result = text.utf8.withContiguousStorageIfAvailable { bytes -> T? in
+      for byte in bytes where byte < 0x20 || byte > 0x7E { return nil }
+      return body(bytes)
+    }
+    if let result { return result }
+    // Text not stored as contiguous UTF-8 (not made in Swift): read from a copy.
     var text = text
     return text.withUTF8 { bytes -> T? in
       for byte in bytes where byte < 0x20 || byte > 0x7E { return nil }

@@ -12,16 +12,15 @@ public enum TextSanitizer {
   /// Returns the inert form of `text`.
   public static func clean(_ text: String) -> String {
     // Most answers are printable ASCII: only the ends need trimming.
-    var copy = text
     // nil: not printable ASCII; otherwise the text without spaces at the ends.
-    let ascii = copy.withUTF8 { bytes -> String? in
+    let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
       for byte in bytes where byte < 0x20 || byte > 0x7E { return nil }
       guard let first = bytes.firstIndex(where: { $0 != 0x20 }), let last = bytes.lastIndex(where: { $0 != 0x20 })
       else { return "" }
       if first == 0 && last == bytes.count - 1 { return text }
       return String(decoding: UnsafeBufferPointer(rebasing: bytes[first...last]), as: UTF8.self)
     }
-    if let ascii { return ascii }
+    if let ascii, let ascii { return ascii }
     let scalars = Array(text.unicodeScalars)
     var out: [Unicode.Scalar] = []
     out.reserveCapacity(scalars.count)
