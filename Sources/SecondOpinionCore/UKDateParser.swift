@@ -73,7 +73,7 @@ public enum UKDateParser {
   /// The text trimmed and in lower case, and its parts between spaces,
   /// slashes, hyphens, full stops and commas. Printable ASCII (nearly every
   /// answer) is read as bytes, with the same result.
-  private static func words(_ text: String) -> (trimmed: String, tokens: [String]) {
+  static func words(_ text: String) -> (trimmed: String, tokens: [String]) {
     let quick = PrintableASCII.withBytes(text) { bytes -> (String, [String]) in
       var start = 0
       var end = bytes.count

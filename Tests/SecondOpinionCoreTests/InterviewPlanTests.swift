@@ -29,6 +29,13 @@ struct InterviewPlanTests {
     let effective = seeds.interview.questions.indices.filter { asked[$0] }
       .compactMap { session.answers[seeds.interview.questions[$0].id] }
     #expect(session.effectiveAnswers == effective, "effective answers after \(note)")
+    // "Question N of about M", counted afresh.
+    let answeredCount = effective.count
+    let remaining = seeds.interview.questions.indices.filter {
+      asked[$0] && session.answers[seeds.interview.questions[$0].id] == nil
+    }.count
+    #expect(
+      session.progress == (answeredCount + 1, answeredCount + max(remaining, 1)), "progress after \(note)")
     // No answer is kept for a question that no longer applies (the prune).
     for (index, question) in seeds.interview.questions.enumerated() where session.answers[question.id] != nil {
       #expect(asked[index], "\(question.id) is answered but does not apply, after \(note)")
