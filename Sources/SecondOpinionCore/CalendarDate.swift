@@ -12,8 +12,12 @@ public enum CalendarDate {
   /// The parts of an ISO date, if it is a real date.
   public static func components(_ iso: String) -> (year: Int, month: Int, day: Int)? {
     // A plain yyyy-mm-dd of the years 1583 to 9999 (nearly every date) is read
-    // on bytes; the same parts as below.
-    if let parts = ISODate.components(iso) { return parts }
+    // on bytes; the same parts as `splitting` gives.
+    ISODate.components(iso) ?? splitting(iso)
+  }
+
+  /// `components` by splitting at hyphens, for any text.
+  static func splitting(_ iso: String) -> (year: Int, month: Int, day: Int)? {
     let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),

@@ -170,7 +170,7 @@ public enum ChoiceMatcher {
     return candidates.count == 1 ? choices[candidates[0]].id : nil
   }
 
-  private static func one(
+  static func one(
     _ part: String, _ choices: [Choice], question: Question, voice: Voice, names: [ChoiceNames]
   ) -> Result<String, ParseFailure> {
     let parser = AnswerParser(voice: voice, today: "2000-01-01")

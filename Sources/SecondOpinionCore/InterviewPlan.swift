@@ -170,9 +170,6 @@ public final class InterviewPlan: Sendable {
     return positions[0]
   }
 
-  /// The words each choice of the question at `index` can be typed as.
-  func choiceNames(at index: Int, voice: Voice) -> [ChoiceNames] { choiceNames(voice)[index] }
-
   /// The words each choice of each question can be typed as in a voice, by
   /// the question's position.
   func choiceNames(_ voice: Voice) -> [[ChoiceNames]] {

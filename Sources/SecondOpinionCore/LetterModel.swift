@@ -107,7 +107,7 @@ public struct LetterModel: Sendable {
   /// One heading's section, starting from the entries of the answers under
   /// it; `made` is the record's time and `urgency` its urgency in words,
   /// worked out once for the letter.
-  private static func section(
+  static func section(
     _ heading: LetterLayout.Heading, entries: [Entry], record: Record, layout: LetterLayout, made: String,
     urgency: String
   ) -> Section {

@@ -10,7 +10,11 @@ public enum NHSNumber {
 
   /// Checks a typed NHS number; spaces and hyphens are allowed between digits.
   public static func check(_ text: String) -> Outcome {
-    if let quick = PrintableASCII.withBytes(text, checkASCII) { return quick }
+    PrintableASCII.withBytes(text, checkASCII) ?? checkCharacters(text)
+  }
+
+  /// `check` on characters, for any text.
+  static func checkCharacters(_ text: String) -> Outcome {
     let compact = text.filter { $0 != " " && $0 != "-" }
     guard compact.allSatisfy({ $0.isASCII && $0.isNumber }) else {
       return .invalid("an NHS number has digits only")
@@ -55,7 +59,11 @@ public enum NHSNumber {
       return PrintableASCII.string(bytes[0..<3]) + " " + PrintableASCII.string(bytes[3..<6]) + " "
         + PrintableASCII.string(bytes[6..<10])
     }
-    if let quick { return quick }
+    return quick ?? displayCharacters(digits)
+  }
+
+  /// `display` on characters, for any text.
+  static func displayCharacters(_ digits: String) -> String {
     guard digits.count == 10 else { return digits }
     let chars = Array(digits)
     return String(chars[0..<3]) + " " + String(chars[3..<6]) + " " + String(chars[6..<10])

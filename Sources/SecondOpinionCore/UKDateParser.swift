@@ -90,7 +90,11 @@ public enum UKDateParser {
       }
       return (PrintableASCII.string(lower), tokens)
     }
-    if let quick { return quick }
+    return quick ?? wordsByCharacters(text)
+  }
+
+  /// `words` on characters, for any text.
+  static func wordsByCharacters(_ text: String) -> (trimmed: String, tokens: [String]) {
     let trimmed = trimmed(text).lowercased()
     return (trimmed, trimmed.split(whereSeparator: { " /-.,".contains($0) }).map(String.init))
   }

@@ -3,7 +3,11 @@ public enum UKPhone {
   /// Normalises a phone number (spaces, hyphens, brackets and +44 allowed),
   /// or returns nil when it is not the shape of a UK number.
   public static func normalise(_ text: String) -> String? {
-    if let quick = PrintableASCII.withBytes(text, normaliseASCII) { return quick }
+    PrintableASCII.withBytes(text, normaliseASCII) ?? normaliseCharacters(text)
+  }
+
+  /// `normalise` on characters, for any text.
+  static func normaliseCharacters(_ text: String) -> String? {
     var compact = text.filter { !" -()".contains($0) }
     if compact.hasPrefix("+44") {
       compact = "0" + compact.dropFirst(3).drop { $0 == "0" }
@@ -47,7 +51,11 @@ public enum UKPhone {
       }
       return text(0..<5) + " " + text(5..<11)
     }
-    if let quick { return quick }
+    return quick ?? displayCharacters(digits)
+  }
+
+  /// `display` on characters, for any text.
+  static func displayCharacters(_ digits: String) -> String {
     let c = Array(digits)
     guard c.count == 11 else { return digits }
     if digits.hasPrefix("02") { return String(c[0..<3]) + " " + String(c[3..<7]) + " " + String(c[7...]) }

@@ -2,7 +2,11 @@
 public enum UKPostcode {
   /// Normalises a postcode, or returns nil when its shape is not a UK postcode.
   public static func normalise(_ text: String) -> String? {
-    if let quick = PrintableASCII.withBytes(text, normaliseASCII) { return quick }
+    PrintableASCII.withBytes(text, normaliseASCII) ?? normaliseCharacters(text)
+  }
+
+  /// `normalise` on characters, for any text.
+  static func normaliseCharacters(_ text: String) -> String? {
     let compact = text.uppercased().filter { $0 != " " }
     guard (5...7).contains(compact.count), compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
     else { return nil }

@@ -5,8 +5,9 @@ import Testing
 
 /// `ChoiceMatcher`'s shortcuts (a number settled at once, one part matched
 /// without splitting, a comma-separated answer tried whole only against names
-/// with commas) give what it gave before them: that code is kept here as it
-/// was, and both run on random answers to every choice question of the seeds.
+/// with commas) give what it gave before them: its `match` is kept here as it
+/// was (matching each part as `ChoiceMatcher.one` does), and both run on
+/// random answers to every choice question of the seeds.
 @Suite("Choice matcher fast paths")
 struct ChoiceMatcherFastPathTests {
   /// `ChoiceMatcher.match` as it was.
@@ -54,34 +55,9 @@ struct ChoiceMatcherFastPathTests {
       return .success(.choices(choices.map(\.id).filter(chosen.contains)))
     }
 
+    /// One part, as `ChoiceMatcher` matches it (unchanged by the shortcuts).
     private func one(_ part: String, _ choices: [Choice]) -> Result<String, ParseFailure> {
-      let parser = AnswerParser(voice: voice, today: "2000-01-01")
-      let word = AnswerWords.fold(part)
-      if let number = Int(word) {
-        guard number >= 1, number <= choices.count else {
-          return .failure(
-            parser.failure("there is no choice \(number); the choices are 1 to \(choices.count)", question))
-        }
-        return .success(choices[number - 1].id)
-      }
-      if let exact = choices.indices.first(where: { names[$0].names.contains(word) }) {
-        return .success(choices[exact].id)
-      }
-      var candidates = choices.indices.filter { names[$0].names.contains { $0.hasPrefix(word) } }.map { choices[$0] }
-      if candidates.isEmpty {
-        candidates = choices.indices.filter { index in
-          names[index].words.contains { words in words.contains { $0.hasPrefix(word) } }
-        }.map { choices[$0] }
-      }
-      switch candidates.count {
-      case 1: return .success(candidates[0].id)
-      case 0: return .failure(parser.failure("\(ChoiceMatcher.quoted(part)) is not one of the choices", question))
-      default:
-        let listed = candidates.prefix(3).map { "\"\($0.label.text(for: voice))\"" }.joined(separator: " or ")
-        return .failure(
-          parser.failure(
-            "\(ChoiceMatcher.quoted(part)) could mean \(listed); type more of the word, or its number", question))
-      }
+      ChoiceMatcher.one(part, choices, question: question, voice: voice, names: names)
     }
   }
 

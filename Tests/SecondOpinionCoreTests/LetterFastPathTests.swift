@@ -10,7 +10,10 @@ import Testing
 /// of generated cases.
 @Suite("Letter fast paths")
 struct LetterFastPathTests {
-  /// `LetterModel.init(record:layout:)` as it was.
+  /// `LetterModel.init(record:layout:)` as it was: each heading's answers
+  /// found by filtering all of them, the urgency and the time worked out for
+  /// each use, each section then made as the model makes it (that part is
+  /// unchanged).
   static func referenceModel(_ record: Record, _ layout: LetterLayout) -> LetterModel {
     func when(_ iso: String) -> String {
       let date = String(iso.prefix(10))
@@ -22,86 +25,7 @@ struct LetterFastPathTests {
       guard let mapping = triage.mapping else { return level }
       return "\(level): \(mapping.timeframe)"
     }
-    typealias Entry = LetterModel.Entry
-    func section(_ heading: LetterLayout.Heading) -> LetterModel.Section {
-      var section = LetterModel.Section(
-        title: heading.title, entries: [], items: [], empty: heading.empty ?? "Not known")
-      section.entries = record.answers.filter { $0.heading == heading.id }.map {
-        Entry(label: $0.label, value: $0.display)
-      }
-      switch heading.source ?? "answers" {
-      case "referral":
-        section.entries.insert(Entry(label: "Referral for", value: "A second opinion"), at: 0)
-        section.entries.insert(Entry(label: "Clinical urgency", value: urgencyText(record.triage)), at: 1)
-      case "triage":
-        let triage = record.triage
-        section.entries.insert(
-          contentsOf: [
-            Entry(label: "Urgency", value: urgencyText(triage)),
-            Entry(label: "Delay risk", value: triage.delayRisk.rawValue.capitalized),
-          ], at: 0)
-        if let mapping = triage.mapping {
-          section.entries.append(Entry(label: "NICE NG12 term", value: mapping.nice))
-          section.entries.append(Entry(label: "NHS e-Referral priority", value: mapping.eReferral))
-          section.entries.append(Entry(label: "FHIR request priority", value: mapping.fhir))
-        }
-        if let deadline = triage.decisionDeadline {
-          let fits =
-            deadline.waitExceedsDeadline
-            ? "The expected wait of \(deadline.expectedWaitDays) days does not fit before this date."
-            : "The expected wait of \(deadline.expectedWaitDays) days fits before this date."
-          section.entries.append(
-            Entry(
-              label: "Decision deadline",
-              value:
-                "Decide by \(CalendarDate.long(deadline.decideBy)), before the planned treatment on \(CalendarDate.long(deadline.treatmentDate)) (in \(deadline.daysUntilTreatment) days). \(fits)"
-            ))
-        }
-        section.items = triage.reasons
-        if !triage.alsoNoted.isEmpty {
-          section.entries.append(Entry(label: "Also noted", value: triage.alsoNoted.joined(separator: " ")))
-        }
-        section.entries.append(Entry(label: "Assumptions", value: triage.assumptions.joined(separator: " ")))
-      case "alerts":
-        if let emergency = record.emergency {
-          section.entries.insert(
-            Entry(label: "Emergency", value: "Red flag reported (\(emergency.rule)). \(emergency.staffAction)"), at: 0)
-        }
-      case "referrer":
-        if record.mode == .receptionist {
-          let relation = record.answer("caller_relationship")?.display ?? "Not recorded"
-          let name = record.answer("caller_name")?.display
-          section.entries.insert(
-            Entry(label: "Referral requested by", value: name.map { "\(relation): \($0)" } ?? relation), at: 0)
-          section.entries.insert(
-            Entry(
-              label: "Taken by", value: "Receptionist \(record.completedBy.name ?? "(name not given)"), by telephone"),
-            at: 1)
-        } else {
-          section.entries.insert(
-            Entry(label: "Referral requested by", value: "The patient (self-referral for a second opinion)"), at: 0)
-          section.entries.insert(
-            Entry(
-              label: "Taken by",
-              value: record.channel == .kiosk ? "Self-service kiosk in the practice" : "Self-completed intake"), at: 1)
-        }
-      case "advice":
-        section.items = record.safetyAdvice.map { "\($0.title): \($0.text)" }
-      case "completedBy":
-        let person = record.completedBy
-        let who =
-          person.role == "receptionist"
-          ? "Receptionist \(person.name ?? "(name not given)"), with the caller, by telephone"
-          : "The patient, self-completed at a \(record.channel == .kiosk ? "kiosk in the practice" : "terminal")"
-        section.entries.insert(Entry(label: "Completed by", value: who), at: 0)
-        section.entries.insert(Entry(label: "Date", value: when(record.createdAt)), at: 1)
-      case "distribution":
-        section.items = layout.distribution
-      default: break
-      }
-      return section
-    }
-    // Every field is set again below, from the code as it was.
+    // Every field is set again below.
     var model = LetterModel(record: record, layout: layout)
     model.title = layout.title
     model.subtitle =
@@ -110,12 +34,22 @@ struct LetterFastPathTests {
       "EMERGENCY: the interview was stopped because a red flag was reported (\($0.rule)). \($0.staffAction)"
     }
     model.sections = layout.headings.compactMap { heading -> LetterModel.Section? in
-      let section = section(heading)
+      let entries = record.answers.filter { $0.heading == heading.id }.map {
+        LetterModel.Entry(label: $0.label, value: $0.display)
+      }
+      let section = LetterModel.section(
+        heading, entries: entries, record: record, layout: layout, made: when(record.createdAt),
+        urgency: urgencyText(record.triage))
       if !heading.mandatory, section.entries.isEmpty, section.items.isEmpty { return nil }
       return section
     }
     model.disclaimer = layout.disclaimer
     return model
+  }
+
+  @Test func levelsAreWrittenAsTheirCapitalisedNames() {
+    for level in Urgency.allCases { #expect(level.title == level.rawValue.capitalized) }
+    for level in DelayRisk.allCases { #expect(level.title == level.rawValue.capitalized) }
   }
 
   /// `MarkdownLetter.render` as it was, a string at a time.
