@@ -1,15 +1,20 @@
+import Synchronization
+
 /// A decision tree's look-ups, made once per evaluator rather than per
 /// evaluation: the first node and the first leaf with each id (as
 /// `DecisionTree.node` and `leaf` find them), the worst outcome past each
-/// node's branches (`DecisionTree.worstSeverity`), and a number for each
-/// node's test that two nodes share exactly when their tests are equal.
+/// node's branches (`DecisionTree.worstSeverity`, worked out when a path first
+/// needs it), and a number for each node's test that two nodes share exactly
+/// when their tests are equal.
 final class DecisionTreeIndex: Sendable {
   /// The first node with each id.
   let nodes: [String: Int]
   /// The first leaf with each id.
   let leaves: [String: Int]
-  /// For each node, the worst severity from its yes and from its no branch.
-  let worst: [(yes: Int, no: Int)]
+  /// For each node, the worst severity from its yes and from its no branch,
+  /// once worked out. (Only when an answer is not known: in a tree whose
+  /// branches meet again it can take long, so it is not worked out for all.)
+  private let worstKnown: Mutex<[(yes: Int, no: Int)?]>
   /// The first node with the root's id, and for each node the first node
   /// with its yes branch's and its no branch's id (nil: none; a leaf, say).
   let root: Int?
@@ -31,12 +36,21 @@ final class DecisionTreeIndex: Sendable {
     }
     self.nodes = nodes
     self.leaves = leaves
-    worst = tree.nodes.map { (tree.worstSeverity(from: $0.yes), tree.worstSeverity(from: $0.no)) }
+    worstKnown = Mutex(Array(repeating: nil, count: tree.nodes.count))
     root = nodes[tree.root]
     yes = tree.nodes.map { nodes[$0.yes] }
     no = tree.nodes.map { nodes[$0.no] }
     self.tests = tests
     isPlain = nodes.count == tree.nodes.count && nodes.keys.allSatisfy { leaves[$0] == nil }
+  }
+
+  /// The worst severity from the yes and from the no branch of the node at
+  /// `index` of `tree` (the tree indexed).
+  func worst(_ index: Int, in tree: DecisionTree) -> (yes: Int, no: Int) {
+    if let known = worstKnown.withLock({ $0[index] }) { return known }
+    let worst = (tree.worstSeverity(from: tree.nodes[index].yes), tree.worstSeverity(from: tree.nodes[index].no))
+    worstKnown.withLock { $0[index] = worst }
+    return worst
   }
 
   /// Numbers the tests of every node of the trees, in order: equal tests get

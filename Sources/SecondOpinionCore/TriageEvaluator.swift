@@ -169,7 +169,8 @@ public struct TriageEvaluator: Sendable {
         takeYes = false
         reason = tree.nodes[index].otherwise ?? "Not the case."
       case .unknown:
-        takeYes = lookup.worst[index].yes >= lookup.worst[index].no
+        let worst = lookup.worst(index, in: tree)
+        takeYes = worst.yes >= worst.no
         let ask = tree.nodes[index].ask
         reason =
           takeYes
