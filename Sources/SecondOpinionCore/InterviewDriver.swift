@@ -73,7 +73,7 @@ public final class InterviewDriver {
     if asAlert {
       output.alert(title: message.title, body: text)
     } else {
-      output.write(plan.screen(message: index, text: text, voice: voice, kiosk: kiosk))
+      output.write(plan.screen(message: index, voice: voice, kiosk: kiosk))
     }
   }
 

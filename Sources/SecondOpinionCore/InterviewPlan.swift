@@ -180,13 +180,19 @@ public final class InterviewPlan: Sendable {
   }
 
   /// Which questions apply and which stop rules hold before any answer, in a
-  /// voice: with no answers every condition depends on the voice alone.
-  func start(_ voice: Voice, _ evaluate: () -> (asked: [Bool], stopping: [Bool])) -> (
-    asked: [Bool], stopping: [Bool]
-  ) {
+  /// voice: with no answers every condition depends on the voice alone (no
+  /// fact has a value, every assumption takes its default, no text mentions
+  /// anything), so each voice's are worked out once.
+  func start(_ voice: Voice) -> (asked: [Bool], stopping: [Bool]) {
     let slot = voice == .patient ? 0 : 1
     if let known = starts.withLock({ $0[slot] }) { return known }
-    let made = evaluate()
+    let context = EvaluationContext(
+      answers: AnswerSet(), voice: voice, today: "", facts: seeds.interview.facts ?? [],
+      assumptions: seeds.triage.assumptions)
+    let made = (
+      conditions.map { $0.map { $0.evaluate(in: context) != .no } ?? true },
+      stopConditions.map { $0.evaluate(in: context) != .no }
+    )
     starts.withLock { $0[slot] = made }
     return made
   }
@@ -211,11 +217,12 @@ public final class InterviewPlan: Sendable {
     }
   }
 
-  /// A safety message shown other than as an alert: its title, then its text
-  /// wrapped; `text` is the message's text in the voice and on the channel.
-  func screen(message index: Int, text: String, voice: Voice, kiosk: Bool) -> String {
+  /// The safety message at `index` as shown other than as an alert, in a
+  /// voice and on a channel: its title, then its text wrapped.
+  func screen(message index: Int, voice: Voice, kiosk: Bool) -> String {
     screen(ScreenKey(message: index, voice: voice, kiosk: kiosk)) {
-      "\n\(seeds.interview.messages[index].title)\n" + TextWrapper.wrap(text, width: 76) + "\n"
+      let message = seeds.interview.messages[index]
+      return "\n\(message.title)\n" + TextWrapper.wrap(message.text(for: voice, kiosk: kiosk), width: 76) + "\n"
     }
   }
 

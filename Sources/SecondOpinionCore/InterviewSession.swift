@@ -85,13 +85,7 @@ public struct InterviewSession: Sendable {
       assumptions: seeds.triage.assumptions)
     mentioning = plan.phraseSets.map { _ in Array(repeating: false, count: plan.questions.count) }
     for phrases in plan.phraseSets { context.mentions[phrases.identity] = false }
-    let context = context
-    (asked, stopping) = plan.start(voice) {
-      (
-        plan.conditions.map { $0.map { $0.evaluate(in: context) != .no } ?? true },
-        plan.stopConditions.map { $0.evaluate(in: context) != .no }
-      )
-    }
+    (asked, stopping) = plan.start(voice)
     answered = Array(repeating: false, count: plan.questions.count)
     askedCount = asked.reduce(0) { $0 + ($1 ? 1 : 0) }
     inHistory = answered
