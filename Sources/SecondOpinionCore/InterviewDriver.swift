@@ -216,17 +216,21 @@ public final class InterviewDriver {
         session.back()
         return nil
       }
-      if let number = Int(typed), (1...effective.count).contains(number),
+      if let number = Int(typed), number >= 1, number <= effective.count,
         let answer = peek({ $0.answer(at: effective[number - 1]) }), let index = plan.position(of: answer.questionID)
       {
         if let outcome = change(at: index, old: answer) { return outcome }
         return nil
       }
       attempts += 1
+      // With no answer to change (no question applied), only submit is left.
       output.write(
         rejection(
-          ParseFailure(
-            "please type submit, or a number from 1 to \(effective.count)", example: "submit, or 3 to change answer 3"))
+          effective.isEmpty
+            ? ParseFailure("please type submit", example: "submit")
+            : ParseFailure(
+              "please type submit, or a number from 1 to \(effective.count)", example: "submit, or 3 to change answer 3"
+            ))
       )
       if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: "review") }
     }
