@@ -18,6 +18,11 @@ public struct AnswerParser: Sendable {
   public func parse(_ typed: String, for question: Question, choiceNames: [ChoiceNames]? = nil)
     -> Result<AnswerValue, ParseFailure>
   {
+    // Most answers (a name, a sentence, a date) can be seen from their first
+    // letter not to fold to one of the words below; those are not folded.
+    if AnswerWords.mayBeSpecialUnfolded(typed) == false {
+      return parseKind(typed, folded: nil, question, choiceNames: choiceNames)
+    }
     let folded = AnswerWords.fold(typed)
     if folded.isEmpty {
       if question.isOptional { return .success(.skipped) }
@@ -39,13 +44,22 @@ public struct AnswerParser: Sendable {
     {
       return .success(.skipped)
     }
+    return parseKind(typed, folded: folded, question, choiceNames: choiceNames)
+  }
+
+  /// Parses an answer that is none of the special words, by the question's
+  /// kind; `folded` is the answer folded (`AnswerWords.fold`), or nil to fold
+  /// it here when the kind needs it.
+  private func parseKind(
+    _ typed: String, folded: String?, _ question: Question, choiceNames: [ChoiceNames]?
+  ) -> Result<AnswerValue, ParseFailure> {
     switch question.type {
-    case .yesNo: return parseYesNo(folded, question)
+    case .yesNo: return parseYesNo(folded ?? AnswerWords.fold(typed), question)
     case .singleChoice, .multipleChoice:
       return ChoiceMatcher.match(typed, question: question, voice: voice, names: choiceNames)
     case .text: return parseText(typed, question)
     case .date: return parseDate(typed, question)
-    case .number: return parseNumber(folded, question)
+    case .number: return parseNumber(folded ?? AnswerWords.fold(typed), question)
     }
   }
 

@@ -34,6 +34,19 @@ public enum AnswerWords {
     return folded.utf8.count <= special.longest && special.firstBytes[Int(first)]
   }
 
+  /// `mayBeSpecial(fold(text))` seen before folding, for ASCII text: false
+  /// when the first byte folding keeps (after spaces, full stops and
+  /// exclamation marks), in lower case, starts none of the special words.
+  /// Nil when that cannot be seen so (text not ASCII, or that folds to nothing).
+  public static func mayBeSpecialUnfolded(_ text: String) -> Bool? {
+    text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x2E && $0 != 0x21 }), first < 0x80,
+        !bytes.contains(where: { $0 >= 0x80 })
+      else { return nil }
+      return special.firstBytes[Int(PrintableASCII.lower(first))]
+    } ?? nil
+  }
+
   /// The longest word of `unknown`, `declined` and `skip`, in bytes, and the
   /// bytes they start with.
   private static let special: (longest: Int, firstBytes: [Bool]) = {

@@ -69,9 +69,23 @@ struct ParserFastPathTests {
     }
   }
 
+  @Test func whatCannotBeSpecialBeforeFoldingCannotBeAfter() {
+    var generator = SeededGenerator(seed: 49)
+    let pool = [" ", ".", "!", "n", "N", "o", "t", " sure", "none", "x", "2", "é", "’", "\t", "Prefer", "d"]
+    for _ in 0..<20_000 {
+      let text = FastPathTests.random(pool, 6, &generator)
+      guard let quick = AnswerWords.mayBeSpecialUnfolded(text) else { continue }
+      let folded = AnswerWords.fold(text)
+      #expect(quick || !AnswerWords.mayBeSpecial(folded), "\(text.debugDescription)")
+      #expect(!folded.isEmpty, "\(text.debugDescription)")
+    }
+  }
+
   @Test func everySpecialWordMayBeSpecial() {
     for word in AnswerWords.unknown.union(AnswerWords.declined).union(AnswerWords.skip) {
       #expect(AnswerWords.mayBeSpecial(word), "\(word)")
+      #expect(AnswerWords.mayBeSpecialUnfolded(word) != false, "\(word)")
+      #expect(AnswerWords.mayBeSpecialUnfolded(". " + word.uppercased() + "!") != false, "\(word)")
     }
     #expect(!AnswerWords.mayBeSpecial("2"))
     #expect(!AnswerWords.mayBeSpecial(String(repeating: "n", count: 40)))
