@@ -109,6 +109,10 @@ public struct CaseGenerator {
       return pick(plain ? ["yes", "no"] : ["yes", "no", "y", "n", "yeah", "nope"])
     case .singleChoice:
       let choices = question.choices ?? []
+      // The checker refuses a choice question without choices. Handed one anyway, the generator
+      // offers an answer the session refuses, and stops with "no accepted answer" below rather
+      // than trapping on an empty range.
+      guard !choices.isEmpty else { return "1" }
       let index = int(0...(choices.count - 1))
       if !plain, chance(0.3) { return choices[index].id.replacingOccurrences(of: "_", with: " ") }
       return String(index + 1)
@@ -116,6 +120,7 @@ public struct CaseGenerator {
       let choices = question.choices ?? []
       let exclusive = choices.indices.filter { choices[$0].exclusive == true }
       let others = choices.indices.filter { choices[$0].exclusive != true }
+      guard !choices.isEmpty else { return "1" }
       if !exclusive.isEmpty, others.isEmpty || chance(0.4) { return String(pick(exclusive) + 1) }
       var chosen: [Int] = []
       for _ in 0..<int(1...min(3, others.count)) {

@@ -150,6 +150,11 @@ public struct DefinitionChecker: Sendable {
         SeedError(
           file: file, message: "fact `\(fact.id)` must be computed from a date question, not `\(fact.questionID)`"))
     }
+    for fact in interview.facts ?? [] where fact.lessDecisionMargin == true && fact.daysUntil == nil {
+      found.append(
+        SeedError(
+          file: file, message: "fact `\(fact.id)`: lessDecisionMargin takes days off a `daysUntil` fact only"))
+    }
     return found
   }
 

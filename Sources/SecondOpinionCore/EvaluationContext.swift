@@ -13,6 +13,8 @@ public struct EvaluationContext: Sendable {
   public var facts: [String: Double?]
   /// Resolved assumptions by id.
   public var assumptions: [String: Double]
+  /// The triage's decision margin, taken off facts that ask for it.
+  public let decisionMarginDays: Int
   /// Whether any text answer mentions a phrase set, by the set's identity,
   /// for the sets a session keeps track of as answers change (so that a
   /// changed answer is searched, not every answer); any other set is searched
@@ -22,14 +24,17 @@ public struct EvaluationContext: Sendable {
   /// Builds a context, computing facts from their definitions.
   public init(
     answers: AnswerSet, voice: Voice, today: String, facts definitions: [FactDefinition],
-    assumptions: [Assumption]
+    assumptions: [Assumption], decisionMarginDays: Int
   ) {
     self.answers = answers
     self.voice = voice
     self.today = today
+    self.decisionMarginDays = decisionMarginDays
     var facts: [String: Double?] = [:]
     for fact in definitions {
-      if let value = Self.value(of: fact, answers: answers, today: today) { facts[fact.id] = value }
+      if let value = Self.value(of: fact, answers: answers, today: today, margin: decisionMarginDays) {
+        facts[fact.id] = value
+      }
     }
     self.facts = facts
     var resolved: [String: Double] = [:]
@@ -39,14 +44,15 @@ public struct EvaluationContext: Sendable {
 
   /// A fact's value: nil when it has none (its question is unanswered, or
   /// answered with something other than a date), `.some(nil)` when it is
-  /// unknown (the date is not known or was declined).
-  static func value(of fact: FactDefinition, answers: AnswerSet, today: String) -> Double?? {
+  /// unknown (the date is not known or was declined). A fact that takes off
+  /// the decision margin counts `margin` fewer days.
+  static func value(of fact: FactDefinition, answers: AnswerSet, today: String, margin: Int) -> Double?? {
     guard let answer = answers[fact.questionID] else { return nil }
     switch answer.value {
     case .date(let iso):
       let value =
         fact.daysUntil != nil
-        ? CalendarDate.days(from: today, to: iso).map(Double.init)
+        ? CalendarDate.days(from: today, to: iso).map { Double($0 - (fact.takesOffMargin ? margin : 0)) }
         : CalendarDate.wholeYears(from: iso, to: today).map(Double.init)
       return .some(value)
     case .unknown, .declined: return .some(nil)
@@ -61,7 +67,7 @@ public struct EvaluationContext: Sendable {
   ) {
     if let answer { answers.set(answer) } else { answers.remove(id) }
     for fact in definitions {
-      if let value = Self.value(of: fact, answers: answers, today: today) {
+      if let value = Self.value(of: fact, answers: answers, today: today, margin: decisionMarginDays) {
         facts[fact.id] = value
       } else {
         facts.removeValue(forKey: fact.id)

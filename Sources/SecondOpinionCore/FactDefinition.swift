@@ -1,5 +1,5 @@
-/// A number derived from an answer, for conditions: days until a date, or
-/// whole years since one.
+/// A number derived from an answer, for conditions: days until a date (less
+/// the triage's decision margin, when asked for), or whole years since one.
 public struct FactDefinition: Codable, Sendable, Equatable {
   /// The fact's name, used by `{fact: NAME, ...}` conditions.
   public var id: String
@@ -7,14 +7,22 @@ public struct FactDefinition: Codable, Sendable, Equatable {
   public var daysUntil: String?
   /// Whole years from the date answered to this question until today.
   public var yearsSince: String?
+  /// Whether the triage's `decisionMarginDays` is taken off a `daysUntil`
+  /// fact: the days left to decide before a treatment date, so that the tree
+  /// compares the expected wait with the same deadline the letter prints.
+  public var lessDecisionMargin: Bool?
 
   /// The question the fact is computed from.
   public var questionID: String { daysUntil ?? yearsSince ?? "" }
 
+  /// Whether the fact counts days until its date less the decision margin.
+  public var takesOffMargin: Bool { lessDecisionMargin == true && daysUntil != nil }
+
   /// Creates a fact.
-  public init(id: String, daysUntil: String? = nil, yearsSince: String? = nil) {
+  public init(id: String, daysUntil: String? = nil, yearsSince: String? = nil, lessDecisionMargin: Bool? = nil) {
     self.id = id
     self.daysUntil = daysUntil
     self.yearsSince = yearsSince
+    self.lessDecisionMargin = lessDecisionMargin
   }
 }

@@ -188,7 +188,7 @@ public final class InterviewPlan: Sendable {
     if let known = starts.withLock({ $0[slot] }) { return known }
     let context = EvaluationContext(
       answers: AnswerSet(), voice: voice, today: "", facts: seeds.interview.facts ?? [],
-      assumptions: seeds.triage.assumptions)
+      assumptions: seeds.triage.assumptions, decisionMarginDays: seeds.triage.decisionMarginDays)
     let made = (
       conditions.map { $0.map { $0.evaluate(in: context) != .no } ?? true },
       stopConditions.map { $0.evaluate(in: context) != .no }

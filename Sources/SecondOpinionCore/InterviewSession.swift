@@ -82,7 +82,7 @@ public struct InterviewSession: Sendable {
     context = EvaluationContext(
       answers: AnswerSet(capacity: plan.questions.count), voice: voice, today: today,
       facts: seeds.interview.facts ?? [],
-      assumptions: seeds.triage.assumptions)
+      assumptions: seeds.triage.assumptions, decisionMarginDays: seeds.triage.decisionMarginDays)
     mentioning = plan.phraseSets.map { _ in Array(repeating: false, count: plan.questions.count) }
     for phrases in plan.phraseSets { context.mentions[phrases.identity] = false }
     (asked, stopping) = plan.start(voice)

@@ -14,7 +14,7 @@
 /// enums by their raw value; conditions as a 1-byte case then its values.
 public enum SeedBundleCoding {
   /// The version of the layout; change it with the layout.
-  public static let version = 1
+  public static let version = 2
 
   /// The bundle's bytes.
   public static func encode(_ bundle: SeedBundle) -> [UInt8] {
@@ -179,6 +179,7 @@ public enum SeedBundleCoding {
           writer.string(fact.id)
           writer.optional(fact.daysUntil) { $0.string($1) }
           writer.optional(fact.yearsSince) { $0.string($1) }
+          writer.optional(fact.lessDecisionMargin) { $0.bool($1) }
         }
       }
       optional(d.wording) { writer, wording in
@@ -444,7 +445,10 @@ public enum SeedBundleCoding {
       guard let id = string() else { return nil }
       let daysUntil = optional { $0.string() }
       let yearsSince = optional { $0.string() }
-      return failed ? nil : FactDefinition(id: id, daysUntil: daysUntil, yearsSince: yearsSince)
+      let lessDecisionMargin = optional { $0.bool() }
+      return failed
+        ? nil
+        : FactDefinition(id: id, daysUntil: daysUntil, yearsSince: yearsSince, lessDecisionMargin: lessDecisionMargin)
     }
 
     mutating func interview() -> InterviewDefinition? {

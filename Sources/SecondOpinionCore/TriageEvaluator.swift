@@ -29,19 +29,23 @@ public struct TriageEvaluator: Sendable {
   public func evaluate(_ answers: AnswerSet, voice: Voice, today: String) -> TriageResult {
     evaluate(
       EvaluationContext(
-        answers: answers, voice: voice, today: today, facts: facts, assumptions: definition.assumptions))
+        answers: answers, voice: voice, today: today, facts: facts, assumptions: definition.assumptions,
+        decisionMarginDays: definition.decisionMarginDays))
   }
 
   /// Evaluates a session's answers in its own context, which holds the same
   /// facts and assumptions as a new one would when it was made from this
-  /// evaluator's facts and assumptions (the same arrays); otherwise in a new one.
+  /// evaluator's facts, assumptions (the same arrays) and decision margin;
+  /// otherwise in a new one.
   func evaluate(_ session: InterviewSession) -> TriageResult {
     let seeds = session.seeds
     func same<T>(_ left: [T], _ right: [T]) -> Bool {
       left.withUnsafeBufferPointer { left in right.withUnsafeBufferPointer { left.baseAddress == $0.baseAddress } }
         && left.count == right.count
     }
-    guard same(facts, seeds.interview.facts ?? []), same(definition.assumptions, seeds.triage.assumptions) else {
+    guard same(facts, seeds.interview.facts ?? []), same(definition.assumptions, seeds.triage.assumptions),
+      session.context.decisionMarginDays == definition.decisionMarginDays
+    else {
       return evaluate(session.answers, voice: session.voice, today: session.today)
     }
     return evaluate(session.context)
@@ -199,7 +203,7 @@ public struct TriageEvaluator: Sendable {
   }
 
   private func deadline(context: EvaluationContext, answers: AnswerSet) -> DecisionDeadline? {
-    guard let fact = facts.first(where: { $0.daysUntil != nil }),
+    guard let fact = facts.first(where: { $0.daysUntil != nil && !$0.takesOffMargin }),
       case .date(let treatmentDate)? = answers[fact.questionID]?.value,
       let days = ISODate.days(from: context.today, to: treatmentDate)
         ?? CalendarDate.days(from: context.today, to: treatmentDate),

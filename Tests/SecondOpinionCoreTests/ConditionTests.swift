@@ -8,7 +8,7 @@ struct ConditionTests {
     for (id, value) in pairs { set.set(Answer(questionID: id, typed: "", value: value)) }
     return EvaluationContext(
       answers: set, voice: voice, today: "2026-11-25", facts: [FactDefinition(id: "days", daysUntil: "when")],
-      assumptions: [])
+      assumptions: [], decisionMarginDays: 7)
   }
 
   @Test func threeValuedLogic() {
@@ -40,6 +40,21 @@ struct ConditionTests {
     #expect(Condition.factBelow("days", 14).evaluate(in: unknown) == .unknown)
     #expect(Condition.factKnown("days").evaluate(in: unknown) == .no)
     #expect(Condition.factBelow("days", 14).evaluate(in: context([])) == .no)
+  }
+
+  @Test func aFactCanTakeOffTheDecisionMargin() {
+    var set = AnswerSet()
+    set.set(Answer(questionID: "when", typed: "", value: .date("2026-12-05")))
+    let facts = [
+      FactDefinition(id: "days", daysUntil: "when"),
+      FactDefinition(id: "left", daysUntil: "when", lessDecisionMargin: true),
+    ]
+    let c = EvaluationContext(
+      answers: set, voice: .patient, today: "2026-11-25", facts: facts, assumptions: [], decisionMarginDays: 7)
+    #expect(c.facts["days"] == .some(10))
+    #expect(c.facts["left"] == .some(3))
+    #expect(Condition.factBelow("left", 4).evaluate(in: c) == .yes)
+    #expect(Condition.factBelow("days", 4).evaluate(in: c) == .no)
   }
 
   @Test func textMentionsIsCaseInsensitive() {

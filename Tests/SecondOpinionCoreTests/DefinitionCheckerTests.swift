@@ -63,6 +63,14 @@ struct DefinitionCheckerTests {
     #expect(found.contains { $0.message.contains("`full_name` has no receptionist wording for its text") })
   }
 
+  @Test func theDecisionMarginOnlyComesOffDaysUntilADate() throws {
+    let found = try defects(
+      interview: interviewReplacing(
+        "  - id: age_years\n    yearsSince: date_of_birth\n",
+        "  - id: age_years\n    yearsSince: date_of_birth\n    lessDecisionMargin: true\n"))
+    #expect(found.map(\.message) == ["fact `age_years`: lessDecisionMargin takes days off a `daysUntil` fact only"])
+  }
+
   @Test func aTreeOutOfSeverityOrderCouldUnderTriage() throws {
     let text = TestSeeds.text("triage.yaml").replacingOccurrences(
       of: "  root: u_red_flag_physical", with: "  root: u_pain")

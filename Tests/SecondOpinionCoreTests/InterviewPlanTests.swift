@@ -15,7 +15,7 @@ struct InterviewPlanTests {
     let seeds = session.seeds
     let fresh = EvaluationContext(
       answers: session.answers, voice: session.voice, today: session.today, facts: seeds.interview.facts ?? [],
-      assumptions: seeds.triage.assumptions)
+      assumptions: seeds.triage.assumptions, decisionMarginDays: seeds.triage.decisionMarginDays)
     #expect(session.context.facts == fresh.facts, "facts after \(note)")
     #expect(session.context.assumptions == fresh.assumptions, "assumptions after \(note)")
     let asked = seeds.interview.questions.map { $0.when.map { $0.evaluate(in: fresh) != .no } ?? true }

@@ -45,7 +45,7 @@ struct SeedCacheTests {
     let counts: [(Any, Int)] = [
       (interview, 9), (question.fields, 20), (question.text, 3), (Choice(id: "a", label: VoiceText("a")), 4),
       (try #require(interview.stops.first), 4), (try #require(interview.messages.first), 5),
-      (FactDefinition(id: "a"), 3), (triage, 6), (try #require(triage.assumptions.first), 6),
+      (FactDefinition(id: "a"), 4), (triage, 6), (try #require(triage.assumptions.first), 6),
       (try #require(triage.mappings.first), 6), (triage.urgency, 3), (try #require(triage.urgency.nodes.first), 9),
       (try #require(triage.urgency.leaves.first), 7), (letter, 4), (try #require(letter.headings.first), 5),
     ]

@@ -58,7 +58,8 @@ struct SessionFastPathTests {
       let result = evaluator.evaluate(session.answers, voice: session.voice, today: session.today)
       let context = EvaluationContext(
         answers: session.answers, voice: session.voice, today: session.today,
-        facts: TestSeeds.bundle.interview.facts ?? [], assumptions: triage.assumptions)
+        facts: TestSeeds.bundle.interview.facts ?? [], assumptions: triage.assumptions,
+        decisionMarginDays: triage.decisionMarginDays)
       let urgency = result.path.filter { $0.tree == "urgency" }
       let delay = result.path.filter { $0.tree == "delayRisk" }
       var reasons: [String] = []

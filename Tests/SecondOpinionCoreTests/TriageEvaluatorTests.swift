@@ -56,6 +56,39 @@ struct TriageEvaluatorTests {
     #expect(privately.decisionDeadline?.waitExceedsDeadline == false)
   }
 
+  /// The tree and the letter's "Decision deadline" line agree: for every
+  /// route and every date from today to 200 days away, a wait that does not
+  /// fit before the decision is due gives at least soon and a moderate delay
+  /// risk (high when the date cannot move), and the tree's before-the-wait
+  /// test says yes exactly when the wait does not fit. Dates in the week before the wait ends were once
+  /// routine and low although the letter said the wait did not fit.
+  @Test func theTreeAgreesWithTheDecisionDeadline() throws {
+    for route in ["nhs", "private", "abroad"] {
+      for movable in [true, false] {
+        for days in 0...200 {
+          let date = CalendarDate.adding(days: days, to: TestSeeds.today)!
+          let result = triage([
+            ("red_flags", .choices(["none"])), ("treatment_proposed", .bool(true)), ("treatment_date", .date(date)),
+            ("treatment_date_movable", .bool(movable)), ("treatment_irreversible", .bool(false)),
+            ("route", .choice(route)),
+          ])
+          let note = Comment(rawValue: "\(route), \(days) days, movable \(movable)")
+          let deadline = try #require(result.decisionDeadline, note)
+          // Dates under 14 days are decided earlier in the tree (imminent).
+          if let step = result.path.first(where: { $0.node == "u_before_wait" }) {
+            #expect((step.result == "yes") == deadline.waitExceedsDeadline, note)
+          } else {
+            #expect(days < 14, note)
+          }
+          if deadline.waitExceedsDeadline {
+            #expect(result.urgency >= .soon, note)
+            #expect(result.delayRisk >= (movable ? .moderate : .high), note)
+          }
+        }
+      }
+    }
+  }
+
   @Test func everyPathEndsInALeafWithReasons() {
     let result = triage([("red_flags", .choices(["none"]))])
     #expect(result.path.filter { $0.result == "leaf" }.count == 2)
@@ -77,7 +110,7 @@ struct TriageEvaluatorTests {
       let result = seeds.evaluator.evaluate(set, voice: .patient, today: TestSeeds.today)
       let context = EvaluationContext(
         answers: set, voice: .patient, today: TestSeeds.today, facts: seeds.interview.facts ?? [],
-        assumptions: seeds.triage.assumptions)
+        assumptions: seeds.triage.assumptions, decisionMarginDays: seeds.triage.decisionMarginDays)
       for (tree, outcome) in [
         (seeds.triage.urgency, result.urgency.severity), (seeds.triage.delayRisk, result.delayRisk.severity),
       ] {
