@@ -34,6 +34,7 @@ enum SeedsHarness {
     closingMessages: [m]
     facts:
       - {id: days_until_treatment, daysUntil: when_date}
+      - {id: days_left_to_decide, daysUntil: when_date, lessDecisionMargin: true}
     wording:
       sorry: {patient: "No", receptionist: "No"}
     questions:
@@ -103,7 +104,7 @@ enum SeedsHarness {
           source: "s"
         - id: u2
           ask: "Soon?"
-          test: {fact: days_until_treatment, belowAssumption: expected_wait_days}
+          test: {fact: days_left_to_decide, belowAssumption: expected_wait_days}
           because: "b"
           yes: u_soon
           no: u_routine
