@@ -118,9 +118,9 @@ public struct CaseGenerator {
       return String(index + 1)
     case .multipleChoice:
       let choices = question.choices ?? []
+      guard !choices.isEmpty else { return "1" }  // as for a single choice
       let exclusive = choices.indices.filter { choices[$0].exclusive == true }
       let others = choices.indices.filter { choices[$0].exclusive != true }
-      guard !choices.isEmpty else { return "1" }
       if !exclusive.isEmpty, others.isEmpty || chance(0.4) { return String(pick(exclusive) + 1) }
       var chosen: [Int] = []
       for _ in 0..<int(1...min(3, others.count)) {

@@ -17,15 +17,14 @@ public enum ChoiceMatcher {
   {
     // A choice's number (nearly every answer): settled at once, as below.
     if let number = Self.number(typed), let choices = question.choices, number >= 1, number <= choices.count {
-      let id = choices[number - 1].id
-      return .success(question.type == .singleChoice ? .choice(id) : .choices(choices.map(\.id).filter { $0 == id }))
+      return .success(value(naming: choices[number - 1].id, choices, question))
     }
     let names = names ?? (question.choices ?? []).map { ChoiceNames($0, voice: voice) }
     let choices = question.choices ?? []
     // One part (most answers that are not a number): matched at once, as below.
     if let part = Self.onePart(typed) {
-      return one(part, choices, question: question, voice: voice, names: names).map { id in
-        question.type == .singleChoice ? .choice(id) : .choices(choices.map(\.id).filter { $0 == id })
+      return one(part, choices, question: question, voice: voice, names: names).map {
+        value(naming: $0, choices, question)
       }
     }
     let parser = AnswerParser(voice: voice, today: "2000-01-01")
@@ -64,6 +63,12 @@ public enum ChoiceMatcher {
     }
     let ordered = choices.map(\.id).filter(chosen.contains)
     return .success(.choices(ordered))
+  }
+
+  /// The value of an answer that names the one choice `id`, as the general
+  /// path of `match` makes it.
+  private static func value(naming id: String, _ choices: [Choice], _ question: Question) -> AnswerValue {
+    question.type == .singleChoice ? .choice(id) : .choices(choices.map(\.id).filter { $0 == id })
   }
 
   /// The parts of an ASCII answer split at commas and semicolons (trimmed of

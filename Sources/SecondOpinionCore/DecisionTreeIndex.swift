@@ -1,14 +1,12 @@
 import Synchronization
 
 /// A decision tree's look-ups, made once per evaluator rather than per
-/// evaluation: the first node and the first leaf with each id (as
-/// `DecisionTree.node` and `leaf` find them), the worst outcome past each
-/// node's branches (`DecisionTree.worstSeverity`, worked out when a path first
-/// needs it), and a number for each node's test that two nodes share exactly
-/// when their tests are equal.
+/// evaluation: the first node with the root's and with each branch's id, and
+/// the first leaf with each id (as `DecisionTree.node` and `leaf` find them),
+/// the worst outcome past each node's branches (`DecisionTree.worstSeverity`,
+/// worked out when a path first needs it), and a number for each node's test
+/// that two nodes share exactly when their tests are equal.
 final class DecisionTreeIndex: Sendable {
-  /// The first node with each id.
-  let nodes: [String: Int]
   /// The first leaf with each id.
   let leaves: [String: Int]
   /// For each node, the worst severity from its yes and from its no branch,
@@ -34,7 +32,6 @@ final class DecisionTreeIndex: Sendable {
     for index in tree.leaves.indices where leaves[tree.leaves[index].id] == nil {
       leaves[tree.leaves[index].id] = index
     }
-    self.nodes = nodes
     self.leaves = leaves
     worstKnown = Mutex(Array(repeating: nil, count: tree.nodes.count))
     root = nodes[tree.root]

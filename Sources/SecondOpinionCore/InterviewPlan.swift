@@ -184,7 +184,7 @@ public final class InterviewPlan: Sendable {
   /// fact has a value, every assumption takes its default, no text mentions
   /// anything), so each voice's are worked out once.
   func start(_ voice: Voice) -> (asked: [Bool], stopping: [Bool]) {
-    let slot = voice == .patient ? 0 : 1
+    let slot = Self.slot(voice)
     if let known = starts.withLock({ $0[slot] }) { return known }
     let context = EvaluationContext(
       answers: AnswerSet(), voice: voice, today: "", facts: seeds.interview.facts ?? [],
@@ -201,7 +201,7 @@ public final class InterviewPlan: Sendable {
   func progressLine(_ number: Int, of estimate: Int, word: String, voice: Voice) -> String {
     // The same few lines are shown in every interview, so each is made once.
     let cacheable = (0..<64).contains(number) && (0..<64).contains(estimate)
-    let slot = (voice == .patient ? 0 : 4096) + number * 64 + estimate
+    let slot = Self.slot(voice) * 4096 + number * 64 + estimate
     if cacheable, let known = progressLines.withLock({ $0[slot] }), known.word == word { return known.line }
     let line = "\n[\(word) \(number) of about \(estimate)]\n"
     if cacheable { progressLines.withLock { $0[slot] = (word, line) } }
@@ -226,6 +226,9 @@ public final class InterviewPlan: Sendable {
     }
   }
 
+  /// Where a voice's entries are in the caches kept by voice: 0 or 1.
+  private static func slot(_ voice: Voice) -> Int { voice == .patient ? 0 : 1 }
+
   private func screen(_ key: ScreenKey, _ make: () -> String) -> String {
     if let known = screens.withLock({ $0[key] }) { return known }
     let made = make()
@@ -236,7 +239,7 @@ public final class InterviewPlan: Sendable {
   /// The question at `index` as `QuestionPresenter` shows it, and what tab
   /// completion offers for it.
   func presented(at index: Int, voice: Voice) -> (text: String, completions: [String]) {
-    let slot = voice == .patient ? 0 : 1
+    let slot = Self.slot(voice)
     if let known = presented.withLock({ $0[slot][index] }) { return known }
     let presenter = QuestionPresenter(question: questions[index], voice: voice)
     let made = (presenter.render(), presenter.completions)

@@ -110,13 +110,7 @@ public struct InterviewSession: Sendable {
     }
     context.update(
       id, to: answer, facts: plan.factsByQuestion[first], assumptions: plan.assumptionsByQuestion[first])
-    for index in plan.allPositions[id] ?? [] { displays[index] = nil }
-    for index in positions {
-      setAnswered(index, Self.isSet(answer))
-      if Self.isSet(answer), !asked[index] { mayPrune = true }
-      slots[index] = answer
-      trackMentions(at: index, answer)
-    }
+    for index in positions { hold(answer, at: index) }
     reevaluate(readersOf: first)
   }
 
@@ -125,12 +119,18 @@ public struct InterviewSession: Sendable {
     context.update(
       plan.questions[index].id, to: answer, facts: plan.factsByQuestion[index],
       assumptions: plan.assumptionsByQuestion[index])
+    hold(answer, at: index)
+    reevaluate(readersOf: index)
+  }
+
+  /// Keeps the session's per-position state up to date with the answer now
+  /// held for the question at `index` (the context already holds it).
+  private mutating func hold(_ answer: Answer?, at index: Int) {
     setAnswered(index, Self.isSet(answer))
     if Self.isSet(answer), !asked[index] { mayPrune = true }
     slots[index] = answer
     displays[index] = nil
     trackMentions(at: index, answer)
-    reevaluate(readersOf: index)
   }
 
   /// Brings `mentioning`, and the context's `mentions`, up to date with the

@@ -146,13 +146,8 @@ public enum MarkdownLetter {
       UInt8(ascii: "]"), UInt8(ascii: "#"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "@"):
       out.append(UInt8(ascii: "\\"))
       out.append(byte)
-    case UInt8(ascii: ":")
-    where index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/"):
-      out.append(UInt8(ascii: "\\"))
-      out.append(byte)
-    case UInt8(ascii: ".")
-    where index >= 3 && (index - 3..<index).allSatisfy { bytes[$0] | 0x20 == UInt8(ascii: "w") }:
-      out.append(UInt8(ascii: "\\"))
+    case UInt8(ascii: ":"), UInt8(ascii: "."):
+      if escapes(at: index, of: bytes) { out.append(UInt8(ascii: "\\")) }
       out.append(byte)
     default: out.append(byte)
     }

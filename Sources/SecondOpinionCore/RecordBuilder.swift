@@ -4,11 +4,7 @@ import Foundation
 public struct RecordBuilder: Sendable {
   /// The seeds the session ran.
   public var seeds: SeedBundle {
-    didSet {
-      positions = Self.positions(seeds.interview.questions)
-      firsts = seeds.interview.questions.map { positions[$0.id]! }
-      evaluator = seeds.evaluator
-    }
+    didSet { (positions, firsts, evaluator) = Self.lookUps(seeds) }
   }
 
   /// The triage evaluator, made once.
@@ -24,19 +20,18 @@ public struct RecordBuilder: Sendable {
   /// Creates a builder.
   public init(seeds: SeedBundle) {
     self.seeds = seeds
-    let positions = Self.positions(seeds.interview.questions)
-    self.positions = positions
-    firsts = seeds.interview.questions.map { positions[$0.id]! }
-    evaluator = seeds.evaluator
+    (positions, firsts, evaluator) = Self.lookUps(seeds)
   }
 
-  private static func positions(_ questions: [Question]) -> [String: Int] {
+  /// What the builder works out once from its seeds: `positions`, `firsts` and the evaluator.
+  private static func lookUps(_ seeds: SeedBundle) -> ([String: Int], [Int], TriageEvaluator) {
+    let questions = seeds.interview.questions
     var positions: [String: Int] = [:]
     positions.reserveCapacity(questions.count)
     for index in questions.indices where positions[questions[index].id] == nil {
       positions[questions[index].id] = index
     }
-    return positions
+    return (positions, questions.map { positions[$0.id]! }, seeds.evaluator)
   }
 
   /// Builds the record.

@@ -63,7 +63,7 @@ public enum TextWrapper {
         guard isASCIIText(bytes), isASCIIText(hanging) else { return nil }
         if fits(bytes, width: width) { return text }
         var out = ByteBuffer(capacity: bytes.count + bytes.count / 8 + 16)
-        wrapASCII(bytes, width: width, hanging: hanging, into: &out)
+        wrapParagraphs(bytes, width: width, hanging: hanging, into: &out)
         return out.string
       }
     }
@@ -83,8 +83,15 @@ public enum TextWrapper {
   ) {
     if fits(bytes, width: width) {
       out.append(bytes)
-      return
+    } else {
+      wrapParagraphs(bytes, width: width, hanging: hanging, into: &out)
     }
+  }
+
+  /// `wrapASCII(_:width:hanging:into:)` for text that does not fit as it is.
+  private static func wrapParagraphs(
+    _ bytes: UnsafeBufferPointer<UInt8>, width: Int, hanging: UnsafeBufferPointer<UInt8>, into out: inout ByteBuffer
+  ) {
     let space = UInt8(ascii: " ")
     let newline = UInt8(ascii: "\n")
     var start = 0
