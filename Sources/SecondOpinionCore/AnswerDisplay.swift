@@ -14,10 +14,7 @@ public enum AnswerDisplay {
       case .phone: return UKPhone.display(text)
       default: return text
       }
-    case .date(let iso):
-      // As `CalendarDate.long` writes it, without splitting the string.
-      guard let parts = ISODate.components(iso) else { return CalendarDate.long(iso) }
-      return "\(parts.day) \(UKDateParser.monthNames[parts.month - 1]) \(parts.year)"
+    case .date(let iso): return CalendarDate.long(iso)
     case .number(let number): return String(number)
     case .unknown: return "Not known (not sure)"
     case .declined: return "Declined (preferred not to say)"

@@ -13,53 +13,31 @@ public struct AnswerParser: Sendable {
   }
 
   /// Parses an answer that has already been made inert by `TextSanitizer`.
-  /// `choiceNames`, when given, are the question's choices' names, worked out
-  /// once beforehand.
-  public func parse(_ typed: String, for question: Question, choiceNames: [ChoiceNames]? = nil)
-    -> Result<AnswerValue, ParseFailure>
-  {
-    // Most answers (a name, a sentence, a date) can be seen from their first
-    // letter not to fold to one of the words below; those are not folded.
-    if AnswerWords.mayBeSpecialUnfolded(typed) == false {
-      return parseKind(typed, folded: nil, question, choiceNames: choiceNames)
-    }
+  public func parse(_ typed: String, for question: Question) -> Result<AnswerValue, ParseFailure> {
     let folded = AnswerWords.fold(typed)
     if folded.isEmpty {
       if question.isOptional { return .success(.skipped) }
       return .failure(failure("an answer is needed", question))
     }
-    // Most answers ("2", "yes", a date) cannot be one of these words, which
-    // is settled without looking them up.
-    let special = AnswerWords.mayBeSpecial(folded)
-    if special, AnswerWords.unknown.contains(folded) {
+    if AnswerWords.unknown.contains(folded) {
       if question.allowsUnknown { return .success(.unknown) }
       return .failure(failure("this question needs an answer; \"not sure\" is not one of the options here", question))
     }
-    if special, AnswerWords.declined.contains(folded) {
+    if AnswerWords.declined.contains(folded) {
       if question.allowsDecline { return .success(.declined) }
       return .failure(failure("this one is needed for the referral, so it cannot be skipped", question))
     }
-    if special, question.isOptional, question.type != .multipleChoice, question.type != .singleChoice,
+    if question.isOptional, question.type != .multipleChoice, question.type != .singleChoice,
       AnswerWords.skip.contains(folded)
     {
       return .success(.skipped)
     }
-    return parseKind(typed, folded: folded, question, choiceNames: choiceNames)
-  }
-
-  /// Parses an answer that is none of the special words, by the question's
-  /// kind; `folded` is the answer folded (`AnswerWords.fold`), or nil to fold
-  /// it here when the kind needs it.
-  private func parseKind(
-    _ typed: String, folded: String?, _ question: Question, choiceNames: [ChoiceNames]?
-  ) -> Result<AnswerValue, ParseFailure> {
     switch question.type {
-    case .yesNo: return parseYesNo(folded ?? AnswerWords.fold(typed), question)
-    case .singleChoice, .multipleChoice:
-      return ChoiceMatcher.match(typed, question: question, voice: voice, names: choiceNames)
+    case .yesNo: return parseYesNo(folded, question)
+    case .singleChoice, .multipleChoice: return ChoiceMatcher(question: question, voice: voice).match(typed)
     case .text: return parseText(typed, question)
     case .date: return parseDate(typed, question)
-    case .number: return parseNumber(folded ?? AnswerWords.fold(typed), question)
+    case .number: return parseNumber(folded, question)
     }
   }
 
@@ -98,25 +76,17 @@ public struct AnswerParser: Sendable {
   }
 
   private func parseText(_ typed: String, _ question: Question) -> Result<AnswerValue, ParseFailure> {
-    // No more bytes than the limit is no more characters; only a longer
-    // answer needs its characters counted.
-    if typed.utf8.count > question.lengthLimit {
-      let count = typed.count
-      if count > question.lengthLimit {
-        return .failure(
-          failure("that is \(count) characters; the most this question takes is \(question.lengthLimit)", question))
-      }
+    let count = typed.count
+    guard count <= question.lengthLimit else {
+      return .failure(
+        failure("that is \(count) characters; the most this question takes is \(question.lengthLimit)", question))
     }
     switch question.format ?? .plain {
     case .plain:
       return .success(.text(typed))
     case .name:
-      let allowed =
-        PrintableASCII.withBytes(typed) { bytes in
-          bytes.allSatisfy { PrintableASCII.isLetter($0) || " -'.".utf8.contains($0) }
-            && bytes.contains(where: PrintableASCII.isLetter)
-        } ?? (typed.allSatisfy { $0.isLetter || " -'.’".contains($0) } && typed.contains(where: \.isLetter))
-      guard allowed else {
+      let allowed = typed.allSatisfy { $0.isLetter || " -'.’".contains($0) }
+      guard allowed, typed.contains(where: \.isLetter) else {
         return .failure(failure("a name has letters, spaces, hyphens and apostrophes only", question))
       }
       return .success(.text(typed))

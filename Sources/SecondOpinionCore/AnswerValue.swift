@@ -29,19 +29,6 @@ public enum AnswerValue: Sendable, Equatable {
     }
   }
 
-  /// Whether any of `comparable` is one of `values`, without building it.
-  public func matches(any values: [String]) -> Bool {
-    switch self {
-    case .choice(let id): return values.contains(id)
-    case .choices(let ids): return ids.contains(where: values.contains)
-    case .bool(let flag): return values.contains(flag ? "yes" : "no")
-    case .text(let text): return values.contains(text)
-    case .date(let iso): return values.contains(iso)
-    case .number(let number): return values.contains(String(number))
-    case .unknown, .declined, .skipped: return false
-    }
-  }
-
   /// The values conditions compare against: choice ids, "yes"/"no", the text,
   /// the ISO date or the number as a string.
   public var comparable: [String] {

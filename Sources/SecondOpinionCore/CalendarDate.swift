@@ -11,13 +11,6 @@ public enum CalendarDate {
 
   /// The parts of an ISO date, if it is a real date.
   public static func components(_ iso: String) -> (year: Int, month: Int, day: Int)? {
-    // A plain yyyy-mm-dd of the years 1583 to 9999 (nearly every date) is read
-    // on bytes; the same parts as `splitting` gives.
-    ISODate.components(iso) ?? splitting(iso)
-  }
-
-  /// `components` by splitting at hyphens, for any text.
-  static func splitting(_ iso: String) -> (year: Int, month: Int, day: Int)? {
     let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
@@ -43,21 +36,11 @@ public enum CalendarDate {
 
   /// Formats parts as an ISO date.
   public static func iso(year: Int, month: Int, day: Int) -> String {
-    // The digits written directly where `%04d` and `%02d` would pad them.
-    guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
-      return String(format: "%04d-%02d-%02d", year, month, day)
-    }
-    func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value) }
-    let bytes: [UInt8] = [
-      digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10), UInt8(ascii: "-"),
-      digit(month / 10), digit(month % 10), UInt8(ascii: "-"), digit(day / 10), digit(day % 10),
-    ]
-    return String(decoding: bytes, as: UTF8.self)
+    String(format: "%04d-%02d-%02d", year, month, day)
   }
 
   /// The ISO date of an instant, in UTC.
   public static func iso(_ date: Date) -> String {
-    if let text = ISODate.iso(date) { return text }
     let parts = calendar.dateComponents([.year, .month, .day], from: date)
     return iso(year: parts.year!, month: parts.month!, day: parts.day!)
   }
@@ -69,14 +52,12 @@ public enum CalendarDate {
 
   /// Days from one ISO date to another (negative when `to` is earlier).
   public static func days(from: String, to: String) -> Int? {
-    if let days = ISODate.days(from: from, to: to) { return days }
     guard let start = date(from), let end = date(to) else { return nil }
     return calendar.dateComponents([.day], from: start, to: end).day
   }
 
   /// Whole years from one ISO date to another (an age).
   public static func wholeYears(from: String, to: String) -> Int? {
-    if let years = ISODate.wholeYears(from: from, to: to) { return years }
     guard let start = date(from), let end = date(to) else { return nil }
     return calendar.dateComponents([.year], from: start, to: end).year
   }
@@ -84,7 +65,6 @@ public enum CalendarDate {
   /// The ISO date a number of days after another; nil when either is not a
   /// real date of the years 1 to 9999.
   public static func adding(days: Int, to iso: String) -> String? {
-    if let sum = ISODate.adding(days: days, to: iso) { return sum }
     guard (-3_700_000...3_700_000).contains(days), let start = date(iso),
       let end = calendar.date(byAdding: .day, value: days, to: start)
     else { return nil }

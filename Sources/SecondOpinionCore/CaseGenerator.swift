@@ -27,8 +27,6 @@ public struct CaseGenerator {
 
   /// The seeds cases are generated for.
   public let seeds: SeedBundle
-  private let plan: InterviewPlan
-  private let builder: RecordBuilder
   /// The share of cases allowed to end as an emergency when an answer would
   /// fire a stop rule (otherwise another answer is chosen).
   public var emergencyShare: Double
@@ -51,8 +49,6 @@ public struct CaseGenerator {
   ///   - emergencyShare: the share of stop-rule answers kept (default 0.1).
   public init(seeds: SeedBundle, seed: UInt64, emergencyShare: Double = 0.1) {
     self.seeds = seeds
-    plan = InterviewPlan(seeds: seeds)
-    builder = RecordBuilder(seeds: seeds)
     self.emergencyShare = emergencyShare
     self.random = Random(seed: seed)
   }
@@ -63,7 +59,7 @@ public struct CaseGenerator {
     let voice: Voice = chance(0.5) ? .patient : .receptionist
     let today =
       CalendarDate.adding(days: int(-365...365), to: CaseDefinition.defaultToday) ?? CaseDefinition.defaultToday
-    var session = InterviewSession(plan: plan, voice: voice, today: today)
+    var session = InterviewSession(seeds: seeds, voice: voice, today: today)
     var lines: [String] = []
     let allowStops = chance(emergencyShare)
     while let question = session.current {
@@ -84,7 +80,7 @@ public struct CaseGenerator {
       }
     }
     if session.stoppedBy == nil { lines.append("submit") }
-    let record = builder.build(
+    let record = RecordBuilder(seeds: seeds).build(
       session: session, id: "generated", createdAt: today, channel: .pipe, operatorName: nil, shown: [])
     return CaseDefinition(
       title: "generated case \(made)", mode: voice, today: today, operator: voice == .receptionist ? "A Jones" : nil,
@@ -109,16 +105,11 @@ public struct CaseGenerator {
       return pick(plain ? ["yes", "no"] : ["yes", "no", "y", "n", "yeah", "nope"])
     case .singleChoice:
       let choices = question.choices ?? []
-      // The checker refuses a choice question without choices. Handed one anyway, the generator
-      // offers an answer the session refuses, and stops with "no accepted answer" below rather
-      // than trapping on an empty range.
-      guard !choices.isEmpty else { return "1" }
       let index = int(0...(choices.count - 1))
       if !plain, chance(0.3) { return choices[index].id.replacingOccurrences(of: "_", with: " ") }
       return String(index + 1)
     case .multipleChoice:
       let choices = question.choices ?? []
-      guard !choices.isEmpty else { return "1" }  // as for a single choice
       let exclusive = choices.indices.filter { choices[$0].exclusive == true }
       let others = choices.indices.filter { choices[$0].exclusive != true }
       if !exclusive.isEmpty, others.isEmpty || chance(0.4) { return String(pick(exclusive) + 1) }

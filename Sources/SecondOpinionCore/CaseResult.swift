@@ -4,8 +4,8 @@ public struct CaseResult: Sendable {
   public var definition: CaseDefinition
   /// The record produced, if the interview finished or stopped.
   public var record: Record?
-  /// The screen output, when the runner keeps it (`CaseRunner.keepsTranscripts`).
-  public var transcript: String?
+  /// The screen output.
+  public var transcript: String
   /// What did not match; empty when the case passes.
   public var mismatches: [String]
 

@@ -1,112 +1,38 @@
 import Foundation
-import Synchronization
 
 /// Runs cases through the same driver a piped interview uses, in memory.
 public struct CaseRunner: Sendable {
   /// The seeds under test.
-  public var seeds: SeedBundle {
-    didSet {
-      builder = RecordBuilder(seeds: seeds)
-      plan = InterviewPlan(seeds: seeds)
-    }
-  }
-
-  /// The interview plan, made once for all cases.
-  public private(set) var plan: InterviewPlan
-
-  /// The record builder, made once for all cases.
-  private var builder: RecordBuilder
-
-  /// Each day's record id and time.
-  private let stamps = CaseStamps()
-
-  /// Whether each result keeps the case's screen output (`CaseResult.transcript`).
-  /// Off by default: a case's checks read its screen output as it runs, and
-  /// keeping some 8 KB for every case of a large run only costs memory.
-  public var keepsTranscripts = false
+  public var seeds: SeedBundle
 
   /// Creates a runner.
-  public init(seeds: SeedBundle) {
-    self.seeds = seeds
-    builder = RecordBuilder(seeds: seeds)
-    plan = InterviewPlan(seeds: seeds)
-  }
+  public init(seeds: SeedBundle) { self.seeds = seeds }
 
   /// The fixed instant a case runs at: 10:00 UTC on its day.
   public static func instant(for today: String) -> Date {
-    if let parts = ISODate.components(today),
-      let date = ISODate.instant(year: parts.year, month: parts.month, day: parts.day, hour: 10)
-    {
-      return date
-    }
     let parts = CalendarDate.components(today) ?? (2026, 11, 25)
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     return calendar.date(from: DateComponents(year: parts.year, month: parts.month, day: parts.day, hour: 10))!
   }
 
-  /// Runs many cases, on up to `threads` threads at once (each case on its
-  /// own, as `run` runs it: cases share nothing but the seeds, the plan and the
-  /// record builder, which are not changed), and returns the results in the
-  /// order of `cases`. The same results as running them one by one.
-  public func run(_ cases: [CaseDefinition], threads: Int) -> [CaseResult] {
-    let threads = max(1, min(threads, cases.count))
-    if threads == 1 { return cases.map(run) }
-    let results = UnsafeMutableBufferPointer<CaseResult?>.allocate(capacity: cases.count)
-    results.initialize(repeating: nil)
-    defer { results.deallocate() }
-    let slots = ResultSlots(results)
-    let next = Atomic<Int>(0)
-    let batch = 16
-    // Each thread runs on its own copy of the seeds (and so its own plan and
-    // record builder). A copy through the seed cache's form shares no storage
-    // with the original, so the threads never retain and release the same
-    // objects: shared reference counts made two threads only 1.7 times as fast as one.
-    let encoded = SeedBundleCoding.encode(seeds)
-    DispatchQueue.concurrentPerform(iterations: threads) { _ in
-      let runner =
-        SeedBundleCoding.decode(encoded).map { seeds -> CaseRunner in
-          var runner = CaseRunner(seeds: seeds)
-          runner.keepsTranscripts = keepsTranscripts
-          return runner
-        } ?? self
-      while true {
-        let start = next.add(batch, ordering: .relaxed).oldValue
-        guard start < cases.count else { return }
-        for index in start..<min(start + batch, cases.count) { slots.set(index, runner.run(cases[index])) }
-      }
-    }
-    return results.map { $0! }
-  }
-
-  /// The results' storage, written by several threads: each slot by exactly
-  /// one, and read only after all have finished.
-  private struct ResultSlots: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<CaseResult?>
-    init(_ buffer: UnsafeMutableBufferPointer<CaseResult?>) { self.buffer = buffer }
-    func set(_ index: Int, _ result: CaseResult) { buffer[index] = result }
-  }
-
   /// Runs one case.
   public func run(_ definition: CaseDefinition) -> CaseResult {
     let today = definition.today ?? CaseDefinition.defaultToday
-    // The screen output, kept only when something reads it.
-    let checks = definition.expect.screenContains ?? []
-    let sink: OutputSink = keepsTranscripts || !checks.isEmpty ? StringSink() : DiscardingSink()
+    let sink = StringSink()
+    let session = InterviewSession(seeds: seeds, voice: definition.mode, today: today)
     let input = ScriptedLines(definition.lines)
     let driver = InterviewDriver(
-      // Made in place: a copy kept here would share the session's storage, and
-      // the driver's first change to each of its arrays would copy it.
-      session: InterviewSession(plan: plan, voice: definition.mode, today: today), input: input, output: sink,
+      session: session, input: input, output: sink,
       options: DriverOptions(channel: .pipe, maxAttempts: 20))
     let outcome = driver.run()
     var mismatches: [String] = []
     var record: Record?
     switch outcome {
     case .completed, .emergency:
-      let stamps = stamps.stamps(for: today)
-      record = builder.build(
-        session: driver.session, id: stamps.id, createdAt: stamps.createdAt,
+      let date = Self.instant(for: today)
+      record = RecordBuilder(seeds: seeds).build(
+        session: driver.session, id: RecordID.make(at: date, random: 0), createdAt: RecordID.iso8601(date),
         channel: .pipe, operatorName: definition.operator, shown: driver.shown)
     case .endedEarly(let question):
       mismatches.append("the input ended before the interview was complete (waiting at \(question ?? "the review"))")
@@ -138,21 +64,16 @@ public struct CaseRunner: Sendable {
         mismatches.append("the letter does not contain \"\(text)\"")
       }
     }
-    if input.remaining > 0, case .some = record {
+    if input.remaining > 0, record != nil {
       mismatches.append("\(input.remaining) input lines were left unread after the interview ended")
     }
-    // Counted by the driver as it shows each reason, not by searching the
-    // transcript (an answer echoed in a reason, or a seed's own wording for
-    // "sorry", would make a search miscount).
-    let rejected = driver.rejections
+    let rejected = sink.text.components(separatedBy: InterviewDriver.rejectionMarker).count - 1
     if rejected != (definition.expect.rejectedAnswers ?? 0) {
       mismatches.append("rejected answers: expected \(definition.expect.rejectedAnswers ?? 0), got \(rejected)")
     }
-    let transcript = (sink as? StringSink)?.text ?? ""
-    for text in checks where !transcript.contains(text) {
+    for text in definition.expect.screenContains ?? [] where !sink.text.contains(text) {
       mismatches.append("the screen output does not contain \"\(text)\"")
     }
-    return CaseResult(
-      definition: definition, record: record, transcript: keepsTranscripts ? transcript : nil, mismatches: mismatches)
+    return CaseResult(definition: definition, record: record, transcript: sink.text, mismatches: mismatches)
   }
 }

@@ -25,7 +25,7 @@ extension Condition: Codable {
     } else if keys.contains("always") {
       self = .always(try c.decode(Bool.self, forKey: Key("always")))
     } else if keys.contains("textMentions") {
-      self = .textMentions(PhraseSet(try c.decode([String].self, forKey: Key("textMentions"))))
+      self = .textMentions(try c.decode([String].self, forKey: Key("textMentions")))
     } else if keys.contains("mode") {
       self = .mode(try c.decode(Voice.self, forKey: Key("mode")))
     } else if let fact = try c.decodeIfPresent(String.self, forKey: Key("fact")) {
@@ -92,7 +92,7 @@ extension Condition: Codable {
       try c.encode(name, forKey: Key("fact"))
       try c.encode(true, forKey: Key("known"))
     case .mode(let voice): try c.encode(voice, forKey: Key("mode"))
-    case .textMentions(let phrases): try c.encode(phrases.phrases, forKey: Key("textMentions"))
+    case .textMentions(let phrases): try c.encode(phrases, forKey: Key("textMentions"))
     case .all(let parts): try c.encode(parts, forKey: Key("all"))
     case .any(let parts): try c.encode(parts, forKey: Key("any"))
     case .not(let inner): try c.encode(inner, forKey: Key("not"))

@@ -16,7 +16,7 @@ public indirect enum Condition: Sendable, Equatable {
   case factBelowAssumption(String, String)
   case factKnown(String)
   case mode(Voice)
-  case textMentions(PhraseSet)
+  case textMentions([String])
   case all([Condition])
   case any([Condition])
   case not(Condition)

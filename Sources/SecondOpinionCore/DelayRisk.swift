@@ -13,14 +13,5 @@ public enum DelayRisk: String, Codable, Sendable, CaseIterable, Comparable {
     }
   }
 
-  /// The level as a word in a letter ("Moderate"): the raw value with a capital.
-  public var title: String {
-    switch self {
-    case .high: return "High"
-    case .moderate: return "Moderate"
-    case .low: return "Low"
-    }
-  }
-
   public static func < (lhs: DelayRisk, rhs: DelayRisk) -> Bool { lhs.severity < rhs.severity }
 }

@@ -15,11 +15,6 @@ public struct EvaluationContext: Sendable {
   public var assumptions: [String: Double]
   /// The triage's decision margin, taken off facts that ask for it.
   public let decisionMarginDays: Int
-  /// Whether any text answer mentions a phrase set, by the set's identity,
-  /// for the sets a session keeps track of as answers change (so that a
-  /// changed answer is searched, not every answer); any other set is searched
-  /// for in every answer when it is tested.
-  var mentions: [ObjectIdentifier: Bool] = [:]
 
   /// Builds a context, computing facts from their definitions.
   public init(
@@ -58,21 +53,5 @@ public struct EvaluationContext: Sendable {
     case .unknown, .declined: return .some(nil)
     default: return nil
     }
-  }
-
-  /// Sets or removes one answer and brings the facts and assumptions that
-  /// depend on it up to date, as building the context again would.
-  mutating func update(
-    _ id: String, to answer: Answer?, facts definitions: [FactDefinition], assumptions: [Assumption]
-  ) {
-    if let answer { answers.set(answer) } else { answers.remove(id) }
-    for fact in definitions {
-      if let value = Self.value(of: fact, answers: answers, today: today, margin: decisionMarginDays) {
-        facts[fact.id] = value
-      } else {
-        facts.removeValue(forKey: fact.id)
-      }
-    }
-    for assumption in assumptions { self.assumptions[assumption.id] = assumption.resolve(in: answers).value }
   }
 }

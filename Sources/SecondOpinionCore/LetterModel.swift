@@ -35,93 +35,40 @@ public struct LetterModel: Sendable {
   /// Lays out a record.
   public init(record: Record, layout: LetterLayout) {
     title = layout.title
-    let made = Self.when(record.createdAt)
     subtitle =
-      "Record \(record.id). Made \(made). Interview version \(record.interviewVersion), triage version \(record.triage.version)."
+      "Record \(record.id). Made \(Self.when(record.createdAt)). Interview version \(record.interviewVersion), triage version \(record.triage.version)."
     banner = record.emergency.map {
       "EMERGENCY: the interview was stopped because a red flag was reported (\($0.rule)). \($0.staffAction)"
     }
     disclaimer = layout.disclaimer
-    let urgency = Self.urgencyText(record.triage)
-    // Each answer under its heading (under each, were a heading's id used
-    // twice), in the record's order. A few headings: compared, not hashed.
-    var byHeading = Array(repeating: [Entry](), count: layout.headings.count)
-    let headings = layout.headings
-    let unique = headings.indices.allSatisfy { index in
-      !headings[..<index].contains { $0.id == headings[index].id }
+    sections = layout.headings.compactMap { heading in
+      let section = Self.section(heading, record: record, layout: layout)
+      if !heading.mandatory, section.entries.isEmpty, section.items.isEmpty { return nil }
+      return section
     }
-    if unique {
-      // Answers come in the questions' order, so one heading's run together:
-      // the last heading found is tried first. Each answer's heading is found
-      // first, so that each heading's entries are made with room for all.
-      var found = Array(repeating: -1, count: record.answers.count)
-      var counts = Array(repeating: 0, count: headings.count)
-      var last = -1
-      for index in record.answers.indices {
-        if last < 0 || headings[last].id != record.answers[index].heading {
-          last = headings.firstIndex { $0.id == record.answers[index].heading } ?? -1
-        }
-        found[index] = last
-        if last >= 0 { counts[last] += 1 }
-      }
-      // Room, too, for the lines a section adds itself (the triage's, say).
-      for heading in headings.indices where counts[heading] > 0 {
-        byHeading[heading].reserveCapacity(counts[heading] + 8)
-      }
-      for index in record.answers.indices where found[index] >= 0 {
-        byHeading[found[index]].append(Entry(label: record.answers[index].label, value: record.answers[index].display))
-      }
-    } else {
-      for index in record.answers.indices {
-        for heading in headings.indices where headings[heading].id == record.answers[index].heading {
-          byHeading[heading].append(
-            Entry(label: record.answers[index].label, value: record.answers[index].display))
-        }
-      }
-    }
-    var sections: [Section] = []
-    sections.reserveCapacity(layout.headings.count)
-    for index in layout.headings.indices {
-      let section = Self.section(
-        layout.headings[index], entries: byHeading[index], record: record, layout: layout, made: made,
-        urgency: urgency)
-      if !layout.headings[index].mandatory, section.entries.isEmpty, section.items.isEmpty { continue }
-      sections.append(section)
-    }
-    self.sections = sections
   }
 
   private static func when(_ iso: String) -> String {
-    let quick = PrintableASCII.withBytes(iso) { bytes -> (date: String, time: String) in
-      (
-        PrintableASCII.string(bytes.prefix(10)),
-        bytes.count >= 16 ? PrintableASCII.string(bytes[11..<16]) : ""
-      )
-    }
-    if let (date, time) = quick { return CalendarDate.long(date) + (time.isEmpty ? "" : " at \(time) UTC") }
     let date = String(iso.prefix(10))
     let time = iso.count >= 16 ? String(iso.dropFirst(11).prefix(5)) : ""
     return CalendarDate.long(date) + (time.isEmpty ? "" : " at \(time) UTC")
   }
 
-  /// One heading's section, starting from the entries of the answers under
-  /// it; `made` is the record's time and `urgency` its urgency in words,
-  /// worked out once for the letter.
-  static func section(
-    _ heading: LetterLayout.Heading, entries: [Entry], record: Record, layout: LetterLayout, made: String,
-    urgency: String
-  ) -> Section {
-    var section = Section(title: heading.title, entries: entries, items: [], empty: heading.empty ?? "Not known")
+  private static func section(_ heading: LetterLayout.Heading, record: Record, layout: LetterLayout) -> Section {
+    var section = Section(title: heading.title, entries: [], items: [], empty: heading.empty ?? "Not known")
+    let answers = record.answers.filter { $0.heading == heading.id }
+    section.entries = answers.map { Entry(label: $0.label, value: $0.display) }
     switch heading.source ?? "answers" {
     case "referral":
       section.entries.insert(Entry(label: "Referral for", value: "A second opinion"), at: 0)
-      section.entries.insert(Entry(label: "Clinical urgency", value: urgency), at: 1)
+      section.entries.insert(
+        Entry(label: "Clinical urgency", value: urgencyText(record.triage)), at: 1)
     case "triage":
       let triage = record.triage
       section.entries.insert(
         contentsOf: [
-          Entry(label: "Urgency", value: urgency),
-          Entry(label: "Delay risk", value: triage.delayRisk.title),
+          Entry(label: "Urgency", value: urgencyText(triage)),
+          Entry(label: "Delay risk", value: triage.delayRisk.rawValue.capitalized),
         ], at: 0)
       if let mapping = triage.mapping {
         section.entries.append(Entry(label: "NICE NG12 term", value: mapping.nice))
@@ -177,7 +124,7 @@ public struct LetterModel: Sendable {
         ? "Receptionist \(person.name ?? "(name not given)"), with the caller, by telephone"
         : "The patient, self-completed at a \(record.channel == .kiosk ? "kiosk in the practice" : "terminal")"
       section.entries.insert(Entry(label: "Completed by", value: who), at: 0)
-      section.entries.insert(Entry(label: "Date", value: made), at: 1)
+      section.entries.insert(Entry(label: "Date", value: when(record.createdAt)), at: 1)
     case "distribution":
       section.items = layout.distribution
     default: break
@@ -187,7 +134,7 @@ public struct LetterModel: Sendable {
 
   /// The urgency in words with its time frame.
   public static func urgencyText(_ triage: TriageResult) -> String {
-    let level = triage.urgency.title
+    let level = triage.urgency.rawValue.capitalized
     guard let mapping = triage.mapping else { return level }
     return "\(level): \(mapping.timeframe)"
   }

@@ -10,11 +10,6 @@ public enum NHSNumber {
 
   /// Checks a typed NHS number; spaces and hyphens are allowed between digits.
   public static func check(_ text: String) -> Outcome {
-    PrintableASCII.withBytes(text, checkASCII) ?? checkCharacters(text)
-  }
-
-  /// `check` on characters, for any text.
-  static func checkCharacters(_ text: String) -> Outcome {
     let compact = text.filter { $0 != " " && $0 != "-" }
     guard compact.allSatisfy({ $0.isASCII && $0.isNumber }) else {
       return .invalid("an NHS number has digits only")
@@ -32,38 +27,8 @@ public enum NHSNumber {
     return .valid(compact)
   }
 
-  /// `check` for printable ASCII, on bytes.
-  private static func checkASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
-    var digits: [UInt8] = []
-    digits.reserveCapacity(bytes.count)
-    for byte in bytes where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") {
-      guard PrintableASCII.isDigit(byte) else { return .invalid("an NHS number has digits only") }
-      digits.append(byte)
-    }
-    guard digits.count == 10 else {
-      return .invalid("an NHS number has 10 digits, and this has \(digits.count)")
-    }
-    let sum = (0..<9).reduce(0) { $0 + Int(digits[$1] - 0x30) * (10 - $1) }
-    var check = 11 - sum % 11
-    if check == 11 { check = 0 }
-    guard check != 10, check == Int(digits[9] - 0x30) else {
-      return .invalid("the last digit does not match the others (the check digit is wrong); please check the number")
-    }
-    return .valid(PrintableASCII.string(digits))
-  }
-
   /// Formats ten digits as 3-3-4 for reading ("943 476 5919").
   public static func display(_ digits: String) -> String {
-    let quick = PrintableASCII.withBytes(digits) { bytes -> String in
-      guard bytes.count == 10 else { return digits }
-      return PrintableASCII.string(bytes[0..<3]) + " " + PrintableASCII.string(bytes[3..<6]) + " "
-        + PrintableASCII.string(bytes[6..<10])
-    }
-    return quick ?? displayCharacters(digits)
-  }
-
-  /// `display` on characters, for any text.
-  static func displayCharacters(_ digits: String) -> String {
     guard digits.count == 10 else { return digits }
     let chars = Array(digits)
     return String(chars[0..<3]) + " " + String(chars[3..<6]) + " " + String(chars[6..<10])

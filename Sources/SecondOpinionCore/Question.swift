@@ -1,168 +1,45 @@
 /// One question of the interview, as defined in seeds/interview.yaml.
 public struct Question: Codable, Sendable, Equatable {
-  /// The question's fields, as defined in seeds/interview.yaml.
-  struct Fields: Codable, Sendable, Equatable {
-    var id: String
-    var type: QuestionKind
-    var heading: String
-    var label: String
-    var field: String?
-    var text: VoiceText
-    var help: VoiceText
-    var choices: [Choice]?
-    var when: Condition?
-    var notSure: Bool?
-    var preferNotToSay: Bool?
-    var optional: Bool?
-    var format: TextFormat?
-    var maxLength: Int?
-    var minimum: Int?
-    var maximum: Int?
-    var dateRange: DateRange?
-    var maxAgeYears: Int?
-    var example: String?
-    var line: Int?
-  }
-
-  /// The fields, shared by every copy of the question: a question is copied
-  /// wherever it is passed around, and one reference is cheaper to copy than
-  /// twenty fields. Changing a field makes a new box, so copies stay apart.
-  private final class Box: Sendable {
-    let fields: Fields
-    init(_ fields: Fields) { self.fields = fields }
-  }
-
-  private var box: Box
-
-  /// The fields as one value (for the seed cache's checks).
-  var fields: Fields {
-    get { box.fields }
-    set { box = Box(newValue) }
-  }
-
   /// Stable id, used by conditions, the record and FHIR linkIds.
-  public var id: String {
-    get { box.fields.id }
-    set { fields.id = newValue }
-  }
+  public var id: String
   /// The kind of answer.
-  public var type: QuestionKind {
-    get { box.fields.type }
-    set { fields.type = newValue }
-  }
+  public var type: QuestionKind
   /// The letter heading the answer is printed under (see seeds/letter.yaml).
-  public var heading: String {
-    get { box.fields.heading }
-    set { fields.heading = newValue }
-  }
+  public var heading: String
   /// A short voice-neutral label for the letter ("Date of birth").
-  public var label: String {
-    get { box.fields.label }
-    set { fields.label = newValue }
-  }
+  public var label: String
   /// A semantic field used by exports, e.g. `patient.name`.
-  public var field: String? {
-    get { box.fields.field }
-    set { fields.field = newValue }
-  }
+  public var field: String?
   /// The question, per voice.
-  public var text: VoiceText {
-    get { box.fields.text }
-    set { fields.text = newValue }
-  }
+  public var text: VoiceText
   /// Help shown on `help` or `?`, per voice.
-  public var help: VoiceText {
-    get { box.fields.help }
-    set { fields.help = newValue }
-  }
+  public var help: VoiceText
   /// Choices, for choice questions.
-  public var choices: [Choice]? {
-    get { box.fields.choices }
-    set { fields.choices = newValue }
-  }
+  public var choices: [Choice]?
   /// Asked only when this holds (or is unknown: when unsure, ask).
-  public var when: Condition? {
-    get { box.fields.when }
-    set { fields.when = newValue }
-  }
+  public var when: Condition?
   /// Accept "not sure" (recorded as unknown).
-  public var notSure: Bool? {
-    get { box.fields.notSure }
-    set { fields.notSure = newValue }
-  }
+  public var notSure: Bool?
   /// Accept "prefer not to say" (recorded as declined).
-  public var preferNotToSay: Bool? {
-    get { box.fields.preferNotToSay }
-    set { fields.preferNotToSay = newValue }
-  }
+  public var preferNotToSay: Bool?
   /// Accept a blank answer or "none" (recorded as skipped).
-  public var optional: Bool? {
-    get { box.fields.optional }
-    set { fields.optional = newValue }
-  }
+  public var optional: Bool?
   /// A checked shape for text answers.
-  public var format: TextFormat? {
-    get { box.fields.format }
-    set { fields.format = newValue }
-  }
+  public var format: TextFormat?
   /// Longest text accepted, in characters (default 500).
-  public var maxLength: Int? {
-    get { box.fields.maxLength }
-    set { fields.maxLength = newValue }
-  }
+  public var maxLength: Int?
   /// Smallest number accepted.
-  public var minimum: Int? {
-    get { box.fields.minimum }
-    set { fields.minimum = newValue }
-  }
+  public var minimum: Int?
   /// Largest number accepted.
-  public var maximum: Int? {
-    get { box.fields.maximum }
-    set { fields.maximum = newValue }
-  }
+  public var maximum: Int?
   /// Which dates are accepted (default any).
-  public var dateRange: DateRange? {
-    get { box.fields.dateRange }
-    set { fields.dateRange = newValue }
-  }
+  public var dateRange: DateRange?
   /// For a date of birth: the oldest plausible age in years.
-  public var maxAgeYears: Int? {
-    get { box.fields.maxAgeYears }
-    set { fields.maxAgeYears = newValue }
-  }
+  public var maxAgeYears: Int?
   /// An example of an accepted answer, shown after a rejected one.
-  public var example: String? {
-    get { box.fields.example }
-    set { fields.example = newValue }
-  }
+  public var example: String?
   /// The line in the YAML file where the question starts (filled by the loader).
-  public var line: Int? {
-    get { box.fields.line }
-    set { fields.line = newValue }
-  }
-
-  /// Creates a question.
-  public init(
-    id: String, type: QuestionKind, heading: String, label: String, field: String?, text: VoiceText, help: VoiceText,
-    choices: [Choice]?, when: Condition?, notSure: Bool?, preferNotToSay: Bool?, optional: Bool?, format: TextFormat?,
-    maxLength: Int?, minimum: Int?, maximum: Int?, dateRange: DateRange?, maxAgeYears: Int?, example: String?,
-    line: Int?
-  ) {
-    box = Box(
-      Fields(
-        id: id, type: type, heading: heading, label: label, field: field, text: text, help: help, choices: choices,
-        when: when, notSure: notSure, preferNotToSay: preferNotToSay, optional: optional, format: format,
-        maxLength: maxLength, minimum: minimum, maximum: maximum, dateRange: dateRange, maxAgeYears: maxAgeYears,
-        example: example, line: line))
-  }
-
-  public init(from decoder: Decoder) throws { box = Box(try Fields(from: decoder)) }
-
-  public func encode(to encoder: Encoder) throws { try box.fields.encode(to: encoder) }
-
-  public static func == (left: Question, right: Question) -> Bool {
-    left.box === right.box || left.box.fields == right.box.fields
-  }
+  public var line: Int?
 
   /// Whether "not sure" is accepted.
   public var allowsUnknown: Bool { notSure ?? false }

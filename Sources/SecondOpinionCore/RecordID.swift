@@ -18,9 +18,6 @@ public enum RecordID {
 
   /// The time as yyyyMMdd'T'HHmmss'Z' in UTC.
   public static func compactTimestamp(_ date: Date) -> String {
-    // Integer arithmetic for the years 1583 to 9999 (no ICU); Foundation's
-    // calendar, Julian before the Gregorian reform, for any other.
-    if let text = ISODate.compact(date) { return text }
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
@@ -29,7 +26,6 @@ public enum RecordID {
 
   /// The time as an ISO 8601 string in UTC.
   public static func iso8601(_ date: Date) -> String {
-    if let text = ISODate.internetDateTime(date) { return text }
     let formatter = ISO8601DateFormatter()
     formatter.timeZone = TimeZone(identifier: "UTC")
     formatter.formatOptions = [.withInternetDateTime]

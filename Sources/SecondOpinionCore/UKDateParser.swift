@@ -22,11 +22,12 @@ public enum UKDateParser {
   /// latest such date not after today, for `.future` the earliest not before
   /// today, otherwise no more than 20 years ahead.
   public static func parse(_ text: String, today: String, range: DateRange = .any) -> Outcome {
-    let (trimmed, tokens) = words(text)
+    let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
     guard let now = CalendarDate.components(today) else { return .invalid("today's date is not set") }
     if trimmed == "today" { return .date(today) }
     if trimmed == "tomorrow", let next = CalendarDate.adding(days: 1, to: today) { return .date(next) }
     if trimmed == "yesterday", let last = CalendarDate.adding(days: -1, to: today) { return .date(last) }
+    let tokens = trimmed.split(whereSeparator: { " /-.,".contains($0) }).map(String.init)
     guard tokens.count == 3 else {
       return .invalid("that is not a date in a form I know")
     }
@@ -68,52 +69,6 @@ public enum UKDateParser {
       return .invalid("\(monthNames[m - 1]) \(y) has no day \(d)")
     }
     return .date(CalendarDate.iso(year: y, month: m, day: d))
-  }
-
-  /// The text trimmed and in lower case, and its parts between spaces,
-  /// slashes, hyphens, full stops and commas. Printable ASCII (nearly every
-  /// answer) is read as bytes, with the same result.
-  static func words(_ text: String) -> (trimmed: String, tokens: [String]) {
-    let quick = PrintableASCII.withBytes(text) { bytes -> (String, [String]) in
-      var start = 0
-      var end = bytes.count
-      while start < end, bytes[start] == 0x20 { start += 1 }
-      while end > start, bytes[end - 1] == 0x20 { end -= 1 }
-      let lower = bytes[start..<end].map(PrintableASCII.lower)
-      var tokens: [String] = []
-      var tokenStart = 0
-      for index in 0...lower.count {
-        let byte = index < lower.count ? lower[index] : 0x20
-        guard byte == 0x20 || byte == 0x2F || byte == 0x2D || byte == 0x2E || byte == 0x2C else { continue }
-        if tokenStart < index { tokens.append(PrintableASCII.string(lower[tokenStart..<index])) }
-        tokenStart = index + 1
-      }
-      return (PrintableASCII.string(lower), tokens)
-    }
-    return quick ?? wordsByCharacters(text)
-  }
-
-  /// `words` on characters, for any text.
-  static func wordsByCharacters(_ text: String) -> (trimmed: String, tokens: [String]) {
-    let trimmed = trimmed(text).lowercased()
-    return (trimmed, trimmed.split(whereSeparator: { " /-.,".contains($0) }).map(String.init))
-  }
-
-  /// The text without white space at the ends (Foundation's `.whitespaces`);
-  /// for ASCII, which is nearly always, on bytes: there that is the space and
-  /// the tab.
-  private static func trimmed(_ text: String) -> String {
-    var copy = text
-    let quick = copy.withUTF8 { bytes -> String? in
-      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-      var start = 0
-      var end = bytes.count
-      while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-      while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-      if start == 0, end == bytes.count { return text }
-      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-    }
-    return quick ?? text.trimmingCharacters(in: .whitespaces)
   }
 
   private static func monthNumber(_ word: String) -> Int? {

@@ -15,15 +15,5 @@ public enum Urgency: String, Codable, Sendable, CaseIterable, Comparable {
     }
   }
 
-  /// The level as a word in a letter ("Urgent"): the raw value with a capital.
-  public var title: String {
-    switch self {
-    case .emergency: return "Emergency"
-    case .urgent: return "Urgent"
-    case .soon: return "Soon"
-    case .routine: return "Routine"
-    }
-  }
-
   public static func < (lhs: Urgency, rhs: Urgency) -> Bool { lhs.severity < rhs.severity }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import SecondOpinionCore
 import SecondOpinionStorage
 
@@ -32,10 +31,8 @@ struct CasesCommand: ParsableCommand {
     }
     let runner = CaseRunner(seeds: seeds)
     var failed = 0
-    // Cases share nothing but the seeds, so they run on every core; the
-    // results come back in the library's order and are reported in it.
-    let results = runner.run(cases, threads: ProcessInfo.processInfo.activeProcessorCount)
-    for (definition, result) in zip(cases, results) {
+    for definition in cases {
+      let result = runner.run(definition)
       if let records, let record = result.record {
         try writeOutputs(record, name: definition.file ?? "case", folder: records, layout: seeds.letter)
       }

@@ -28,7 +28,7 @@ struct InterviewCommand: ParsableCommand {
   }
 
   func run() throws {
-    let seeds = try seedsOption.load(cached: true)
+    let seeds = try seedsOption.load()
     let clock = try Clock(fixed: now)
     let operatorName = `operator`.map(TextSanitizer.clean)
     let runner = InterviewRunner(

@@ -46,7 +46,7 @@ struct KioskCommand: ParsableCommand {
     setenv("INPUTRC", "/dev/null", 1)
     setlocale(LC_ALL, "C.UTF-8")
     SignalTrap.install(kiosk: true)
-    let seeds = try seedsOption.load(cached: true)
+    let seeds = try seedsOption.load()
     let screen = TerminalOutput()
     let reader = ReadlineLineReader(kiosk: true, idle: nil, output: screen)
     let input = KioskInput(reader: reader)

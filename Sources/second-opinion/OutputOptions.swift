@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SecondOpinionCore
-import SecondOpinionStorage
 
 /// `--out DIR` and `--format`, shared by the commands that write letters.
 struct OutputOptions: ParsableArguments {
@@ -16,7 +15,7 @@ struct OutputOptions: ParsableArguments {
   /// The folder used.
   var folder: String {
     if let out { return out }
-    if let env = ProcessEnvironment.value("SECOND_OPINION_OUT"), !env.isEmpty { return env }
+    if let env = ProcessInfo.processInfo.environment["SECOND_OPINION_OUT"], !env.isEmpty { return env }
     return "second-opinion-records"
   }
 }

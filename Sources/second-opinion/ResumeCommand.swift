@@ -15,7 +15,7 @@ struct ResumeCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func run() throws {
-    let seeds = try seedsOption.load(cached: true)
+    let seeds = try seedsOption.load()
     let draft: Draft
     do {
       draft = try DraftStore(outputFolder: output.folder).load(id)

@@ -17,25 +17,6 @@ struct SecondOpinion: ParsableCommand {
     subcommands: [
       InterviewCommand.self, KioskCommand.self, DraftsCommand.self, ResumeCommand.self, CasesCommand.self,
       CheckCommand.self, ExplainCommand.self, TreeCommand.self, RenderCommand.self, SchemaCommand.self,
-      BenchCommand.self,
     ],
     defaultSubcommand: InterviewCommand.self)
-
-  /// Runs the command line: a plain interview command line directly (see
-  /// `FastStart`), anything else through ArgumentParser.
-  static func main() {
-    if let command = FastStart.interviewCommand(Array(CommandLine.arguments.dropFirst())) {
-      do {
-        try command.run()
-      } catch let code as ExitCode {
-        // What `exit(withError:)` does for an exit code (it prints nothing),
-        // without the help text it builds first and throws away.
-        Foundation.exit(code.rawValue)
-      } catch {
-        exit(withError: error)
-      }
-      return
-    }
-    main(nil)
-  }
 }

@@ -10,15 +10,14 @@ struct SeedsOption: ParsableArguments {
   /// The folder used.
   var folder: String { SeedsDirectory.locate(seeds) }
 
-  /// Loads the bundle, or exits 6 with the defect. With `cached`, through the
-  /// seed cache (`SeedCache`): for start-up, never for `check`. With
+  /// Loads the bundle, or exits 6 with the defect. With
   /// `verified` (the default), seeds `check` would find a defect in are
   /// refused too: an interview, the kiosk, a resumed draft and the case
   /// library never run on them. `check`, `tree` and `render` inspect seeds and
   /// pass false.
-  func load(cached: Bool = false, verified: Bool = true) throws -> SeedBundle {
+  func load(verified: Bool = true) throws -> SeedBundle {
     do {
-      return try SeedsDirectory.load(folder, cache: cached ? SeedCache.standard() : nil, verify: verified)
+      return try SeedsDirectory.load(folder, verify: verified)
     } catch let error as SeedError {
       Diagnostics.error("the seeds are not usable: \(error)")
       throw ExitStatus.seedsInvalid
