@@ -19,6 +19,12 @@ let package = Package(
       name: "SecondOpinionCore",
       dependencies: [.product(name: "Yams", package: "Yams")]
     ),
+    // Test and benchmark support: random complete cases for property tests
+    // and the bench. Not part of the product.
+    .target(
+      name: "SecondOpinionTestSupport",
+      dependencies: ["SecondOpinionCore"]
+    ),
     // GNU readline, linked from the system.
     .systemLibrary(
       name: "CReadline",
@@ -50,11 +56,12 @@ let package = Package(
     ),
     .testTarget(
       name: "SecondOpinionCoreTests",
-      dependencies: ["SecondOpinionCore", "SecondOpinionStorage"]
+      dependencies: ["SecondOpinionCore", "SecondOpinionStorage", "SecondOpinionTestSupport"]
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["second-opinion", "SecondOpinionCore", "SecondOpinionStorage"]
+      dependencies: ["second-opinion", "SecondOpinionCore", "SecondOpinionStorage"],
+      exclude: ["Golden", "Scripts"]
     ),
   ],
   swiftLanguageModes: [.v6]

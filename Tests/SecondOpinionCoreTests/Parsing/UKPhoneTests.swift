@@ -1,21 +1,8 @@
 import SecondOpinionCore
 import Testing
 
-@Suite("Postcodes and phone numbers")
-struct UKPostcodeAndPhoneTests {
-  @Test(arguments: [
-    ("sw1a1aa", "SW1A 1AA"), ("M1 1AE", "M1 1AE"), ("b33 8th", "B33 8TH"), ("CR2 6XH", "CR2 6XH"),
-    ("DN55 1PT", "DN55 1PT"), ("LS1  4AP", "LS1 4AP"),
-  ])
-  func normalisesPostcodes(_ text: String, _ expected: String) {
-    #expect(UKPostcode.normalise(text) == expected)
-  }
-
-  @Test(arguments: ["12345", "SW1A", "SW1A 1A", "SW1A 1AAA", "S\u{0430}1 1AA", "W1A 1A1", "ABC1 1AA"])
-  func rejectsPostcodesOfTheWrongShape(_ text: String) {
-    #expect(UKPostcode.normalise(text) == nil)
-  }
-
+@Suite("Phone numbers")
+struct UKPhoneTests {
   @Test(arguments: [
     ("07700 900123", "07700900123"), ("+44 7700 900123", "07700900123"), ("(020) 7946 0000", "02079460000"),
     ("0044 113 496 0000", "01134960000"), ("+44 (0)20 7946 0000", "02079460000"),

@@ -16,6 +16,20 @@ public struct CaseDefinition: Codable, Sendable {
   /// The file it came from (filled by the loader).
   public var file: String?
 
+  /// Creates a case.
+  public init(
+    title: String, mode: Voice, today: String? = nil, operator: String? = nil, input: String,
+    expect: CaseExpectation, file: String? = nil
+  ) {
+    self.title = title
+    self.mode = mode
+    self.today = today
+    self.operator = `operator`
+    self.input = input
+    self.expect = expect
+    self.file = file
+  }
+
   /// The default date cases run on.
   public static let defaultToday = "2026-11-25"
 

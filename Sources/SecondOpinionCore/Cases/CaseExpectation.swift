@@ -17,4 +17,20 @@ public struct CaseExpectation: Codable, Sendable {
   /// How many typed lines are rejected and asked again (default 0), so a
   /// script that drifts out of step with the questions fails loudly.
   public var rejectedAnswers: Int?
+
+  /// Creates an expectation.
+  public init(
+    urgency: Urgency, delayRisk: DelayRisk, status: String? = nil, urgencyLeaf: String? = nil,
+    delayRiskLeaf: String? = nil, letterContains: [String]? = nil, screenContains: [String]? = nil,
+    rejectedAnswers: Int? = nil
+  ) {
+    self.urgency = urgency
+    self.delayRisk = delayRisk
+    self.status = status
+    self.urgencyLeaf = urgencyLeaf
+    self.delayRiskLeaf = delayRiskLeaf
+    self.letterContains = letterContains
+    self.screenContains = screenContains
+    self.rejectedAnswers = rejectedAnswers
+  }
 }

@@ -7,8 +7,8 @@ import Testing
 /// other voice): a number is refused with a reason rather than taken as an
 /// answer to change. Found by the `seeds` fuzzer, which crashed on it
 /// (`Fuzz/regressions/seeds/review-with-no-answers.yaml`).
-@Suite("Driver review")
-struct DriverReviewTests {
+@Suite("Interview driver")
+struct InterviewDriverTests {
   @Test func aReviewWithNoAnswersTakesOnlySubmit() {
     var seeds = TestSeeds.bundle
     for index in seeds.interview.questions.indices { seeds.interview.questions[index].when = .mode(.receptionist) }

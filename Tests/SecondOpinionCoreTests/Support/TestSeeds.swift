@@ -4,6 +4,7 @@ import SecondOpinionCore
 /// Loads the repository's seeds/ for tests.
 enum TestSeeds {
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("seeds")
 
   static func text(_ name: String) -> String {

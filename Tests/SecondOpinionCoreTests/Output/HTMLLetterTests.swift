@@ -1,0 +1,9 @@
+import SecondOpinionCore
+import Testing
+
+@Suite("HTML letter")
+struct HTMLLetterTests {
+  @Test func escapesMarkup() {
+    #expect(HTMLLetter.escape("<script>\"'&") == "&lt;script&gt;&quot;&#39;&amp;")
+  }
+}
