@@ -207,7 +207,8 @@ public final class InterviewDriver {
           answers.isEmpty
             ? ParseFailure("please type submit", example: "submit")
             : ParseFailure(
-              "please type submit, or a number from 1 to \(answers.count)", example: "submit, or 3 to change answer 3")))
+              "please type submit, or a number from 1 to \(answers.count)", example: "submit, or 3 to change answer 3"))
+      )
       if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: "review") }
     }
   }
@@ -220,7 +221,8 @@ public final class InterviewDriver {
     var attempts = 0
     while true {
       guard
-        let event = read(prefill: old.typed, completions: QuestionPresenter(question: question, voice: voice).completions)
+        let event = read(
+          prefill: old.typed, completions: QuestionPresenter(question: question, voice: voice).completions)
       else { return .tooManyLines(questionID: question.id) }
       switch event {
       case .line(let raw):
