@@ -23,23 +23,26 @@ public enum MarkdownLetter {
   /// inert (`TextSanitizer`), so it cannot become markup, HTML or a link: the
   /// colon of `://`, the dot of `www.` and `@` are escaped too, which stops
   /// GitHub-flavoured Markdown from turning a bare address into a live link.
+  /// Works on Unicode scalars, as a Markdown parser reads them, so a special
+  /// character followed by a combining mark is escaped too.
   public static func escape(_ text: String) -> String {
-    let characters = Array(TextSanitizer.clean(text))
-    var out = ""
-    for (index, character) in characters.enumerated() {
-      switch character {
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "&": out += "&amp;"
+    let scalars = Array(TextSanitizer.clean(text).unicodeScalars)
+    var out = String.UnicodeScalarView()
+    for (index, scalar) in scalars.enumerated() {
+      switch scalar {
+      case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+      case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+      case "&": out.append(contentsOf: "&amp;".unicodeScalars)
       case "\\", "`", "*", "_", "[", "]", "#", "|", "~", "@":
-        out += "\\\(character)"
-      case ":" where characters[(index + 1)...].starts(with: ["/", "/"]):
-        out += "\\:"
-      case "." where index >= 3 && String(characters[(index - 3)..<index]).lowercased() == "www":
-        out += "\\."
-      default: out.append(character)
+        out.append("\\")
+        out.append(scalar)
+      case ":" where scalars[(index + 1)...].starts(with: ["/", "/"]):
+        out.append(contentsOf: "\\:".unicodeScalars)
+      case "." where index >= 3 && String(String.UnicodeScalarView(scalars[(index - 3)..<index])).lowercased() == "www":
+        out.append(contentsOf: "\\.".unicodeScalars)
+      default: out.append(scalar)
       }
     }
-    return out
+    return String(out)
   }
 }

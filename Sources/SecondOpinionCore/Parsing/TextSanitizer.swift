@@ -11,13 +11,6 @@ import Foundation
 public enum TextSanitizer {
   /// Returns the inert form of `text`.
   public static func clean(_ text: String) -> String {
-    // Most answers are printable ASCII: only the ends need trimming.
-    if isPrintableASCII(text) {
-      let bytes = Array(text.utf8)
-      guard let first = bytes.firstIndex(where: { $0 != 0x20 }), let last = bytes.lastIndex(where: { $0 != 0x20 })
-      else { return "" }
-      return first == 0 && last == bytes.count - 1 ? text : String(decoding: bytes[first...last], as: UTF8.self)
-    }
     let scalars = Array(text.unicodeScalars)
     var out: [Unicode.Scalar] = []
     out.reserveCapacity(scalars.count)
@@ -51,15 +44,6 @@ public enum TextSanitizer {
     var result = String.UnicodeScalarView()
     result.append(contentsOf: out[first...last])
     return String(result)
-  }
-
-  /// Whether every byte is printable ASCII (space to tilde).
-  private static func isPrintableASCII(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { bytes in
-      for byte in bytes where byte < 0x20 || byte > 0x7E { return false }
-      return true
-    }
   }
 
   /// Whether the text had anything that `clean` would remove (apart from the ends).

@@ -11,3 +11,15 @@ struct MarkdownLetterTests {
     #expect(escaped.hasSuffix("\\#"))
   }
 }
+
+extension MarkdownLetterTests {
+  /// A special character followed by a combining mark is one Character in
+  /// Swift but two scalars to a Markdown parser: it is escaped all the same.
+  @Test func escapesASpecialCharacterBeforeACombiningMark() {
+    for special in ["*", "_", "[", "#", "`", "~", "|", "@", "\\"] {
+      let escaped = MarkdownLetter.escape("a" + special + "\u{0301}b")
+      #expect(escaped == "a\\" + special + "\u{0301}b", "\(special)")
+    }
+    #expect(MarkdownLetter.escape("<\u{0338}") == "&lt;\u{0338}")
+  }
+}
