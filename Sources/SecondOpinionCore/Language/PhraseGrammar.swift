@@ -1,0 +1,48 @@
+/// A small phrase grammar, read from seeds/phrases/*.yaml, that recognises
+/// what people mean in their own words: concepts (such as "suicidal
+/// thoughts" or "chest pain") written as patterns over word classes
+/// (subjects, verbs in every tense, objects), not as a list of substrings.
+///
+/// A pattern is words separated by spaces:
+/// - `word` matches that word;
+/// - `<class>` matches any phrase of the class (a class member may be several
+///   words, such as `my self`);
+/// - a trailing `?` makes a word or class optional (`own?`, `<poss>?`);
+/// - `...` matches up to `maxGap` words of anything;
+/// - `!word` or `!<class>` matches nothing but requires that the next words
+///   are not that word or class (`cutting !down`).
+///
+/// Text is folded before matching: lower case, apostrophes dropped
+/// ("can't" is "cant"), anything but letters and digits a space; then each
+/// word is put through `spellings` (misspellings and text speak), and a word
+/// of `fuzzyLength` letters or more that is one edit (a letter added,
+/// dropped, changed or two swapped) from a word the grammar uses is read as
+/// that word. Negation is deliberately not read: "not suicidal" still
+/// mentions suicide, so the check question is still asked.
+public struct PhraseGrammar: Codable, Sendable, Equatable {
+  /// The language the phrasings are in (`en`, `cy`).
+  public var language: String
+  /// Misspellings and text speak, folded to the word they stand for.
+  public var spellings: [String: String]?
+  /// Word classes: a name and the phrases it stands for.
+  public var classes: [String: [String]]
+  /// The concepts, each with its patterns.
+  public var concepts: [PhraseConcept]
+  /// The most words `...` may stand for (default 3).
+  public var maxGap: Int?
+  /// The shortest word that is matched with one edit (default 6).
+  public var fuzzyLength: Int?
+
+  /// Creates a grammar.
+  public init(
+    language: String, spellings: [String: String]? = nil, classes: [String: [String]], concepts: [PhraseConcept],
+    maxGap: Int? = nil, fuzzyLength: Int? = nil
+  ) {
+    self.language = language
+    self.spellings = spellings
+    self.classes = classes
+    self.concepts = concepts
+    self.maxGap = maxGap
+    self.fuzzyLength = fuzzyLength
+  }
+}
