@@ -1,9 +1,12 @@
 import ArgumentParser
+import Foundation
 import SecondOpinionCore
 import SecondOpinionStorage
 
 /// `second-opinion cases [DIR]`: runs the case library through the same driver
-/// a piped interview uses and reports every mismatch.
+/// a piped interview uses and reports every mismatch. `cases --script FILE`
+/// prints the lines one case types instead, so a test can pipe them into the
+/// real program.
 struct CasesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "cases", abstract: "Run the case library.")
 
@@ -18,13 +21,27 @@ struct CasesCommand: ParsableCommand {
     help: "Also write each case's record and letters (all formats) into this folder, named after the case file.")
   var records: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Print the lines this case types, one a line (ending with submit at the review), instead of running the library.",
+      discussion:
+        "FILE is a path, or a file name in the cases folder. Exits 1, with the mismatches on standard error, when the case does not pass.",
+      valueName: "FILE"))
+  var script: String?
+
   @OptionGroup var seedsOption: SeedsOption
 
   func run() throws {
     let seeds = try seedsOption.load()
+    let casesFolder = folder ?? seedsOption.folder + "/cases"
+    if let script {
+      try printScript(script, casesFolder: casesFolder, seeds: seeds)
+      return
+    }
     let cases: [CaseDefinition]
     do {
-      cases = try SeedsDirectory.cases(folder ?? seedsOption.folder + "/cases")
+      cases = try SeedsDirectory.cases(casesFolder)
     } catch let error as SeedError {
       Diagnostics.error("\(error)")
       throw ExitStatus.seedsInvalid
@@ -46,6 +63,32 @@ struct CasesCommand: ParsableCommand {
     }
     print("cases: \(cases.count - failed) passed, \(failed) failed")
     if failed > 0 { throw ExitStatus.defects }
+  }
+
+  /// Runs one case and prints the lines it typed.
+  private func printScript(_ path: String, casesFolder: String, seeds: SeedBundle) throws {
+    let inFolder = casesFolder + "/" + path
+    let (file, name) =
+      FileManager.default.fileExists(atPath: path) || path.contains("/")
+      ? (path, path) : (inFolder, "cases/" + path)
+    let definition: CaseDefinition
+    do {
+      guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
+      else { throw SeedError(file: name, message: "missing or unreadable") }
+      definition = try SeedLoader.testCase(text, file: name)
+    } catch let error as SeedError {
+      Diagnostics.error("\(error)")
+      throw ExitStatus.seedsInvalid
+    }
+    let result = CaseRunner(seeds: seeds).run(definition)
+    guard StandardOutput.write(Data(result.typed.map { $0 + "\n" }.joined().utf8)) else {
+      Diagnostics.error("could not write to standard output")
+      throw ExitStatus.storage
+    }
+    if !result.passed {
+      Diagnostics.error("\(name) does not pass: " + result.mismatches.joined(separator: "; "))
+      throw ExitStatus.defects
+    }
   }
 
   private func writeOutputs(_ record: Record, name: String, folder: String, layout: LetterLayout) throws {

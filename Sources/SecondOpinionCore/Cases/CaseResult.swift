@@ -8,6 +8,10 @@ public struct CaseResult: Sendable {
   public var transcript: String
   /// What did not match; empty when the case passes.
   public var mismatches: [String]
+  /// The lines typed, in order, as they would be piped to stdin: the answers
+  /// the interview asked for and `submit` at the review for a case given by
+  /// `answers`; the lines read for a case given by `input`.
+  public var typed: [String] = []
 
   /// Whether the case passed.
   public var passed: Bool { mismatches.isEmpty }

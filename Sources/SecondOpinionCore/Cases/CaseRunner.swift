@@ -1,6 +1,8 @@
 import Foundation
 
-/// Runs cases through the same driver a piped interview uses, in memory.
+/// Runs cases through the same driver a piped interview uses, in memory. A
+/// case given by `input` is piped line by line; a case given by `answers` is
+/// answered question by question (see `KeyedAnswers`). One thread.
 public struct CaseRunner: Sendable {
   /// The seeds under test.
   public var seeds: SeedBundle
@@ -21,13 +23,25 @@ public struct CaseRunner: Sendable {
     let today = definition.today ?? CaseDefinition.defaultToday
     let sink = StringSink()
     let session = InterviewSession(seeds: seeds, voice: definition.mode, today: today)
-    let input = ScriptedLines(definition.lines)
+    var scripted: ScriptedLines?
+    var keyed: KeyedAnswers?
+    let input: LineSource
+    if let answers = definition.answers {
+      keyed = KeyedAnswers(answers: answers, voice: definition.mode, today: today)
+      input = keyed!
+    } else {
+      scripted = ScriptedLines(definition.lines)
+      input = scripted!
+    }
     let driver = InterviewDriver(
       session: session, input: input, output: sink,
       options: DriverOptions(channel: .pipe, maxAttempts: 20))
+    keyed?.driver = driver
     let outcome = driver.run()
     var mismatches: [String] = []
     var record: Record?
+    let problem = keyed?.problem
+    if let problem { mismatches.append(problem) }
     switch outcome {
     case .completed, .emergency:
       let date = Self.instant(for: today)
@@ -35,7 +49,9 @@ public struct CaseRunner: Sendable {
         session: driver.session, id: RecordID.make(at: date, random: 0), createdAt: RecordID.iso8601(date),
         channel: .pipe, operatorName: definition.operator, shown: driver.shown)
     case .endedEarly(let question):
-      mismatches.append("the input ended before the interview was complete (waiting at \(question ?? "the review"))")
+      if problem == nil {
+        mismatches.append("the input ended before the interview was complete (waiting at \(question ?? "the review"))")
+      }
     case .tooManyAttempts(let question):
       mismatches.append("too many rejected answers at \(question)")
     case .tooManyLines:
@@ -63,17 +79,30 @@ public struct CaseRunner: Sendable {
       for text in expect.letterContains ?? [] where !letter.contains(text) {
         mismatches.append("the letter does not contain \"\(text)\"")
       }
+      if let scripted, scripted.remaining > 0 {
+        mismatches.append("\(scripted.remaining) input lines were left unread after the interview ended")
+      }
+      if let keyed, let answers = definition.answers {
+        for id in answers.keys.sorted() where !keyed.used.contains(id) {
+          mismatches.append(
+            seeds.interview.question(id) == nil
+              ? "the case answers `\(id)`, which is not a question of the interview"
+              : "the case answers question `\(id)`, which the interview did not ask")
+        }
+      }
     }
-    if input.remaining > 0, record != nil {
-      mismatches.append("\(input.remaining) input lines were left unread after the interview ended")
-    }
-    let rejected = sink.text.components(separatedBy: InterviewDriver.rejectionMarker).count - 1
-    if rejected != (definition.expect.rejectedAnswers ?? 0) {
-      mismatches.append("rejected answers: expected \(definition.expect.rejectedAnswers ?? 0), got \(rejected)")
+    // A keyed case stopped at a rejected answer has said so already.
+    if problem == nil {
+      let rejected = sink.text.components(separatedBy: InterviewDriver.rejectionMarker).count - 1
+      if rejected != (definition.expect.rejectedAnswers ?? 0) {
+        mismatches.append("rejected answers: expected \(definition.expect.rejectedAnswers ?? 0), got \(rejected)")
+      }
     }
     for text in definition.expect.screenContains ?? [] where !sink.text.contains(text) {
       mismatches.append("the screen output does not contain \"\(text)\"")
     }
-    return CaseResult(definition: definition, record: record, transcript: sink.text, mismatches: mismatches)
+    let typed = keyed?.typed ?? Array(definition.lines.prefix(driver.linesRead))
+    return CaseResult(
+      definition: definition, record: record, transcript: sink.text, mismatches: mismatches, typed: typed)
   }
 }
