@@ -1,3 +1,5 @@
+import Foundation
+
 /// A `PhraseGrammar` made ready to match: finds which concepts a text
 /// mentions, in the person's own words.
 public struct PhraseMatcher: Sendable {
@@ -131,25 +133,35 @@ public struct PhraseMatcher: Sendable {
   }
 
   /// The text as the grammar reads it: folded words, misspellings mended.
+  /// A spelling with an apostrophe or full stop ("od'd", "o.d.") is looked
+  /// up as typed, before folding.
   public func words(_ text: String) -> [String] {
-    var folded = String.UnicodeScalarView()
-    for scalar in text.lowercased().unicodeScalars {
-      switch scalar {
-      case "'", "\u{2019}", "\u{2018}", "`", "\u{00B4}": continue
-      default:
-        let properties = scalar.properties
-        folded.append(properties.isAlphabetic || properties.numericType != nil ? scalar : " ")
-      }
-    }
     var words: [String] = []
-    for word in String(folded).split(separator: " ").prefix(Self.wordLimit) {
-      let word = String(word)
-      if let mended = spellings[word] {
+    for raw in text.lowercased().split(whereSeparator: { $0.isWhitespace }) {
+      guard words.count < Self.wordLimit else { break }
+      let typed = raw.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "'\u{2019}")))
+      if let mended = spellings[typed] {
         words += mended
-      } else if vocabulary.contains(word) || word.count < fuzzyLength {
-        words.append(word)
-      } else {
-        words.append(fuzzyTargets.first { Self.isOneEdit(word, $0) } ?? word)
+        continue
+      }
+      var folded = String.UnicodeScalarView()
+      for scalar in typed.unicodeScalars {
+        switch scalar {
+        case "'", "\u{2019}", "\u{2018}", "`", "\u{00B4}": continue
+        default:
+          let properties = scalar.properties
+          folded.append(properties.isAlphabetic || properties.numericType != nil ? scalar : " ")
+        }
+      }
+      for word in String(folded).split(separator: " ") {
+        let word = String(word)
+        if let mended = spellings[word] {
+          words += mended
+        } else if vocabulary.contains(word) || word.count < fuzzyLength {
+          words.append(word)
+        } else {
+          words.append(fuzzyTargets.first { Self.isOneEdit(word, $0) } ?? word)
+        }
       }
     }
     return words
