@@ -139,7 +139,8 @@ public struct PhraseMatcher: Sendable {
     var words: [String] = []
     for raw in text.lowercased().split(whereSeparator: { $0.isWhitespace }) {
       guard words.count < Self.wordLimit else { break }
-      let typed = raw.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "'\u{2019}")))
+      let typed = raw.trimmingCharacters(
+        in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "'\u{2019}")))
       if let mended = spellings[typed] {
         words += mended
         continue

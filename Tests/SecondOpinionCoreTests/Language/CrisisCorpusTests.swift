@@ -54,7 +54,8 @@ struct CrisisCorpusTests {
     let ordinary = corpus.phrasings.filter { $0.label == "ordinary" }.count
     print(
       "crisis corpus (en): \(corpus.phrasings.count) phrasings; missed \(missed.count); "
-        + "false alarms \(falseAlarms.count) of \(ordinary) ordinary; ambiguous caught \(ambiguousCaught) of \(ambiguous)")
+        + "false alarms \(falseAlarms.count) of \(ordinary) ordinary; ambiguous caught \(ambiguousCaught) of \(ambiguous)"
+    )
     for alarm in falseAlarms { print("  false alarm: \(alarm)") }
     #expect(missed.isEmpty, "missed disclosures:\n\(missed.joined(separator: "\n"))")
   }
