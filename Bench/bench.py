@@ -1,375 +1,326 @@
 #!/usr/bin/env python3
-"""The benchmark: second-opinion against a minimal Swift baseline, as ratios
-of medians. Run by Scripts/bench after it has built both in release; not a
-test (it never fails on a missed target, it reports it).
+"""The benchmark: what a person feels of second-opinion, each figure beside a
+peer measured in the same run, as ratios. Run by Scripts/bench (which builds
+the release binary and the bench's virtual environment) with that
+environment's Python. Not a test: a missed target is reported, never failed.
 
-Figures:
-  1. time to the first prompt: stdin a pipe that stays open, timed from
-     before the process is started until the first question's text is on stdout;
-  2. a full scripted interview (a case from seeds/cases piped in): wall time,
-     and peak memory (ru_maxrss of the child, from wait4);
-  3. the case library's throughput in-process (`second-opinion bench-cases`):
-     the whole driver, and the triage-and-record stage alone;
-  4. `check --no-cases` on generated definitions of 100, 1,000 and 10,000
-     questions (Bench/gen_check_seeds.py), per question.
+  1. time to the first prompt in a pseudo-terminal (80 columns): from spawning
+     `second-opinion interview` until the first question's `> ` is drawn,
+     against Bench/peer_prompt_toolkit.py spawned the same way;
+  2. a full 37-answer interview on a pipe (the answers and `submit`), until the
+     process has exited with its record written, against the peer answering the
+     same lines from a pipe with prompt_toolkit;
+  3. the peak memory (ru_maxrss, from wait4) of both during (2);
+  4. `second-opinion cases --quiet` on seeds/cases, beside `check --no-cases`
+     (start-up and the seeds, with no case run).
 
-Runs of the program and the baseline alternate, so drift on the machine
-(other builds, frequency changes) affects both alike.
+Runs alternate between the two sides, and which goes first alternates too, so
+that drift on the machine touches both alike. Medians are reported.
 """
 import argparse
 import json
 import os
 import pathlib
-import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
+import pexpect
+import prompt_toolkit
+
 REPO = pathlib.Path(__file__).resolve().parents[1]
-MARKER = b"First, for your safety"
+SEEDS = REPO / "seeds"
+CASE = SEEDS / "cases" / "010-suspected-prostate-cancer-surgery.yaml"
+PEER = REPO / "Bench" / "peer_prompt_toolkit.py"
+
+# The prompt as drawn: readline writes "> " (after turning on bracketed
+# paste); prompt_toolkit writes ">" and moves the cursor over the space.
+# Escape sequences and backspaces may come between the two.
+PROMPT = re.compile(rb">(?:\x1b\[[0-9;?]*[A-Za-z]|\x08)*(?: |\x1b\[[0-9]*C)")
+# prompt_toolkit asks the terminal where the cursor is; a terminal answers.
+CURSOR_QUERY = re.compile(rb"\x1b\[6n")
 
 
-def environment(seeds, cache):
-    """A clean environment; the clock is not fixed, so runs take the real path
-    (each run writes into a folder of its own). The seed cache is a folder of
-    the benchmark's own, filled by the warm-up runs."""
-    env = {
+class BenchError(Exception):
+    """The bench itself failed (not a missed target)."""
+
+
+def environment():
+    """The same clean environment for both sides."""
+    return {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": os.environ.get("HOME", "/tmp"),
-        "XDG_CACHE_HOME": str(cache),
         "LC_ALL": "C.UTF-8",
         "LANG": "C.UTF-8",
-        "SECOND_OPINION_SEEDS": str(seeds),
+        "TERM": "xterm-256color",
         "SWIFT_BACKTRACE": "enable=no",
     }
-    return env
 
 
-def case_input(path):
-    """The `input: |` block of a case file (YAML literal block, clipped)."""
-    lines = path.read_text().split("\n")
-    start = next(i for i, line in enumerate(lines) if re.match(r"^input:\s*\|\s*$", line))
-    body = []
-    for line in lines[start + 1 :]:
-        if line.strip() == "":
-            body.append("")
-            continue
-        if not line.startswith("  "):
-            break
-        body.append(line[2:])
-    while body and body[-1] == "":
-        body.pop()
-    return ("\n".join(body) + "\n").encode()
+def case_today(path):
+    """The case's `today:` (ISO), or the case library's default."""
+    match = re.search(r"^today:\s*\"?(\d{4}-\d{2}-\d{2})", path.read_text(), re.M)
+    return match.group(1) if match else "2026-11-25"
 
 
-def time_first_prompt(command, env, marker):
-    """Seconds from just before start-up until `marker` is on stdout."""
-    folder = tempfile.mkdtemp(prefix="bench-", dir=OUT_ROOT)
+def interview_script(program, env):
+    """The stdin lines of the 37-answer case, as `second-opinion cases --script
+    FILE` prints them (the answers the case gives, in the order the interview
+    asks, and `submit` at the review)."""
+    run = subprocess.run(
+        [program, "cases", "--script", str(CASE), "--seeds", str(SEEDS)], env=env, capture_output=True, text=True)
+    if run.returncode != 0 or not run.stdout.strip():
+        raise BenchError(f"`cases --script {CASE.name}` exited {run.returncode}: {run.stderr.strip()[-500:]}")
+    return run.stdout
+
+
+# 1. The first prompt in a pseudo-terminal.
+
+def first_prompt(argv, env):
+    """Seconds from spawning argv in an 80-column pty until the prompt is drawn."""
     start = time.perf_counter()
-    process = subprocess.Popen(
-        command + ["--out", folder],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=env,
-    )
-    seen = b""
-    while marker not in seen:
-        chunk = os.read(process.stdout.fileno(), 65536)
-        if not chunk:
-            raise SystemExit(f"bench: {command[0]} ended before its first prompt")
-        seen += chunk
-    elapsed = time.perf_counter() - start
-    process.stdin.close()
-    process.stdout.read()
-    process.wait()
-    shutil.rmtree(folder, ignore_errors=True)
+    child = pexpect.spawn(argv[0], argv[1:], env=env, dimensions=(24, 80), timeout=30)
+    try:
+        while True:
+            if child.expect([PROMPT, CURSOR_QUERY]) == 0:
+                break
+            child.send(b"\x1b[4;1R")
+        elapsed = time.perf_counter() - start
+    except (pexpect.EOF, pexpect.TIMEOUT) as error:
+        raise BenchError(f"no prompt from {' '.join(argv)}: {type(error).__name__}; output {child.before[-300:]!r}")
+    finally:
+        if child.isalive():
+            os.kill(child.pid, signal.SIGKILL)
+        child.close(force=True)
     return elapsed
 
 
-def time_full_run(command, env, script):
-    """Seconds and peak resident memory (KiB) of one scripted run."""
-    folder = tempfile.mkdtemp(prefix="bench-", dir=OUT_ROOT)
-    with tempfile.TemporaryFile() as stdin:
-        stdin.write(script)
-        stdin.seek(0)
-        start = time.perf_counter()
+# 2 and 3. The scripted interview on a pipe.
+
+# A small launcher, so that the peak memory is the program's own: on Linux a
+# process's ru_maxrss keeps the high-water mark of the memory it had before
+# exec, and a child forked (or vforked) by this bench would carry the bench's
+# (about 30 MiB). The launcher's floor is about 5 MiB, printed by the bench.
+# It times the run itself, from just before fork to just after wait4, so its
+# own start-up is not counted.
+LAUNCHER = """
+import os, sys, time
+report = int(sys.argv[1])
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execv(sys.argv[2], sys.argv[2:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+elapsed = time.perf_counter() - start
+os.write(report, f"{elapsed!r} {usage.ru_maxrss * 1024}".encode())
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def piped(argv, script, env, out):
+    """Runs argv with the script on a pipe for stdin (stdout and stderr to files
+    in `out`); returns (seconds, peak RSS in bytes)."""
+    script_read, script_write = os.pipe()
+    os.write(script_write, script.encode())  # far below a pipe's 64 KiB
+    os.close(script_write)
+    report_read, report_write = os.pipe()
+    with open(out / "stdout", "wb") as stdout, open(out / "stderr", "wb") as stderr:
         process = subprocess.Popen(
-            command + ["--out", folder], stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
-        )
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-    written = sorted(os.listdir(folder))
-    shutil.rmtree(folder, ignore_errors=True)
-    if process.returncode != 0 or len(written) != 2:
-        raise SystemExit(f"bench: {command[0]} exited {process.returncode} and wrote {written}")
-    return elapsed, usage.ru_maxrss
+            [sys.executable, "-S", "-E", "-c", LAUNCHER, str(report_write), *argv],
+            stdin=script_read, stdout=stdout, stderr=stderr, env=env, pass_fds=(report_write,))
+        os.close(script_read)
+        os.close(report_write)
+        with os.fdopen(report_read) as report:
+            measured = report.read()
+        process.wait()
+    if process.returncode != 0 or not measured:
+        raise BenchError(
+            f"{' '.join(map(str, argv))} exited {process.returncode}: {(out / 'stderr').read_text()[-500:]}")
+    elapsed, peak = measured.split()
+    return float(elapsed), int(peak)
 
 
-def alternate(runs, first, second):
-    """Runs two measurements alternately (order swapped each time); lists of results."""
+def timed(argv, env):
+    """Wall seconds of a command; its exit code and last line of output."""
+    start = time.perf_counter()
+    run = subprocess.run(argv, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    lines = run.stdout.strip().splitlines()
+    return elapsed, run.returncode, lines[-1] if lines else run.stderr.strip()
+
+
+def alternate(runs, warmup, first, second):
+    """Calls first() and second() runs times each after warmup untimed pairs,
+    swapping which goes first every time; returns both lists of results."""
     a, b = [], []
-    for index in range(runs):
-        if index % 2 == 0:
-            a.append(first())
-            b.append(second())
-        else:
-            b.append(second())
-            a.append(first())
+    for index in range(warmup + runs):
+        pair = [(first, a), (second, b)]
+        if index % 2:
+            pair.reverse()
+        for function, results in pair:
+            value = function()
+            if index >= warmup:
+                results.append(value)
     return a, b
 
 
-def ms(seconds):
-    return f"{seconds * 1000:.2f} ms"
-
-
-def machine():
-    cpu = "unknown"
-    try:
-        for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = "unknown"
-    try:
-        for line in pathlib.Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal"):
-                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    except OSError:
-        pass
-    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.strip().splitlines()
-    return {
-        "nproc": os.cpu_count(),
-        "cpu": cpu,
-        "memory": memory,
-        "kernel": platform.release(),
-        "swift": swift[0] if swift else "unknown",
-        "date": time.strftime("%Y-%m-%d %H:%M %Z"),
-    }
-
-
 def main():
-    parser = argparse.ArgumentParser(description="second-opinion benchmark (run through Scripts/bench)")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--program", required=True, help="the release second-opinion binary")
-    parser.add_argument("--baseline", required=True, help="the release baseline binary")
-    parser.add_argument("--bare", help="the Glibc-only baseline, reported for information")
-    parser.add_argument("--work", required=True, help="a scratch folder (generated seeds, output files)")
-    parser.add_argument("--case", default=str(REPO / "seeds/cases/010-suspected-prostate-cancer-surgery.yaml"))
-    parser.add_argument("--runs", type=int, default=40, help="runs of each process measurement")
-    parser.add_argument("--count", type=int, default=10000, help="generated cases for the throughput")
+    parser.add_argument("--runs", type=int, default=15, help="timed runs of each side (default 15)")
+    parser.add_argument("--warmup", type=int, default=2, help="untimed runs of each side first (default 2)")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
 
-    global OUT_ROOT
-    work = pathlib.Path(args.work)
-    OUT_ROOT = work / "out"
-    OUT_ROOT.mkdir(parents=True, exist_ok=True)
-    seeds = REPO / "seeds"
-    cache = work / "cache"
-    shutil.rmtree(cache, ignore_errors=True)
-    env = environment(seeds, cache)
-    program = [args.program, "interview"]
-    baseline = [args.baseline]
-    bare = [args.bare] if args.bare else None
-    script = case_input(pathlib.Path(args.case))
-    figures = {"machine": machine(), "case": pathlib.Path(args.case).name, "runs": args.runs}
-    print(f"bench: {figures['machine']['cpu']}, {figures['machine']['nproc']} cores, {figures['machine']['swift']}")
+    program = str(pathlib.Path(args.program).resolve())
+    env = environment()
+    python = sys.executable
+    work = pathlib.Path(tempfile.mkdtemp(prefix="second-opinion-bench-"))
+    try:
+        script = interview_script(program, env)
+        script_source = f"`second-opinion cases --script seeds/cases/{CASE.name}`"
+        lines = script.rstrip("\n").split("\n")
+        now = case_today(CASE) + "T09:00:00Z"
+        ours_interview = [program, "interview", "--seeds", str(SEEDS), "--now", now]
+        peer = [python, str(PEER)]
+        print(f"bench: {args.runs} runs of each side after {args.warmup} warm-up runs, on {os.cpu_count()} cores; "
+              f"prompt_toolkit {prompt_toolkit.__version__}, pexpect {pexpect.__version__}, "
+              f"Python {sys.version.split()[0]}", file=sys.stderr)
+        print(f"bench: the interview script ({len(lines)} lines) is from {script_source}", file=sys.stderr)
 
-    # Warm the page cache and the dynamic loader's caches.
-    for _ in range(3):
-        time_full_run(program, env, script)
-        time_full_run(baseline, env, script)
+        counter = iter(range(1_000_000))
 
-    print(f"bench: time to the first prompt ({args.runs} runs each) ...", flush=True)
-    prompt_program, prompt_baseline = alternate(
-        args.runs,
-        lambda: time_first_prompt(program, env, MARKER),
-        lambda: time_first_prompt(baseline, env, MARKER),
-    )
-    print(f"bench: full scripted interview, {figures['case']} ({args.runs} runs each) ...", flush=True)
-    full_program, full_baseline = alternate(
-        args.runs, lambda: time_full_run(program, env, script), lambda: time_full_run(baseline, env, script)
-    )
-    figures["firstPrompt"] = {
-        "program": statistics.median(prompt_program),
-        "baseline": statistics.median(prompt_baseline),
-    }
-    figures["fullInterview"] = {
-        "program": statistics.median(t for t, _ in full_program),
-        "baseline": statistics.median(t for t, _ in full_baseline),
-        "programPeakKiB": max(m for _, m in full_program),
-        "baselinePeakKiB": max(m for _, m in full_baseline),
-    }
-    # For information: the first prompt when the seed cache is off (every run
-    # decodes the YAML, as the first run after the seeds change does).
-    uncached = dict(env, SECOND_OPINION_SEED_CACHE="off")
-    figures["firstPromptUncached"] = statistics.median(
-        time_first_prompt(program, uncached, MARKER) for _ in range(max(args.runs // 2, 1))
-    )
-    if bare:
-        bare_prompt = [time_first_prompt(bare, env, MARKER) for _ in range(args.runs // 2)]
-        bare_full = [time_full_run(bare, env, script) for _ in range(args.runs // 2)]
-        figures["bare"] = {
-            "firstPrompt": statistics.median(bare_prompt),
-            "fullInterview": statistics.median(t for t, _ in bare_full),
-            "peakKiB": max(m for _, m in bare_full),
-        }
+        def fresh():
+            folder = work / f"run-{next(counter)}"
+            folder.mkdir()
+            return folder
 
-    print(f"bench: case library throughput ({args.count} generated cases, in-process) ...", flush=True)
-    result = subprocess.run(
-        [args.program, "bench-cases", "--count", str(args.count), "--seed", "1", "--rounds", "5", "--json"],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"bench: bench-cases failed:\n{result.stdout}{result.stderr}")
-    figures["throughput"] = json.loads(result.stdout.strip().splitlines()[-1])
+        # 1. First prompt.
+        print("bench: 1/3 the first prompt in a pty", file=sys.stderr)
+        prompt_ours, prompt_peer = alternate(
+            args.runs, args.warmup,
+            lambda: first_prompt(ours_interview + ["--out", str(fresh())], env),
+            lambda: first_prompt(peer, env))
 
-    print("bench: check on generated definitions ...", flush=True)
-    sizes = [100, 1000, 10000]
-    check_runs = {100: 15, 1000: 9, 10000: 5}
-    figures["check"] = {}
-    for size in sizes:
-        folder = work / "check-seeds" / f"q{size}"
-        subprocess.run([sys.executable, str(REPO / "Bench/gen_check_seeds.py"), str(size), str(folder)], check=True)
-        times = []
-        for _ in range(check_runs[size]):
-            start = time.perf_counter()
-            result = subprocess.run(
-                [args.program, "check", "--no-cases", "--seeds", str(folder)], capture_output=True, text=True, env=env
-            )
-            times.append(time.perf_counter() - start)
-            if result.returncode != 0 or "no defects" not in result.stdout:
-                raise SystemExit(f"bench: check on {size} questions found defects:\n{result.stdout[-2000:]}")
-        figures["check"][str(size)] = statistics.median(times)
-    shutil.rmtree(OUT_ROOT, ignore_errors=True)
+        # 2 and 3. Scripted interview on a pipe.
+        print("bench: 2/3 the scripted interview on a pipe", file=sys.stderr)
 
-    report(figures)
-    if args.json:
-        pathlib.Path(args.json).write_text(json.dumps(figures, indent=2) + "\n")
+        def run_ours():
+            out = fresh()
+            result = piped(ours_interview + ["--out", str(out / "records")], script, env, out)
+            if not list((out / "records").glob("*.json")):
+                raise BenchError(f"our interview wrote no record: {(out / 'stdout').read_text()[-500:]}")
+            return result
 
+        def run_peer():
+            out = fresh()
+            result = piped(peer + ["--questions", str(len(lines)), "--out", str(out / "records")], script, env, out)
+            answers = json.loads((out / "records" / "answers.json").read_text())["answers"]
+            if answers != lines:
+                raise BenchError("the peer's answers are not the script's lines")
+            return result
 
-def report(figures):
-    prompt = figures["firstPrompt"]
-    full = figures["fullInterview"]
-    throughput = figures["throughput"]
-    check = figures["check"]
-    prompt_ratio = prompt["program"] / prompt["baseline"]
-    full_ratio = full["program"] / full["baseline"]
-    peak_mib = full["programPeakKiB"] / 1024
-    rate = throughput["casesPerSecond"]
-    stage = throughput["stage"]
-    stage_rate = stage["casesPerSecond"]
-    per_question = {size: seconds / int(size) for size, seconds in check.items()}
-    # Linear growth: the cost of each further question, from 1,000 to 10,000,
-    # is no more than 1.5 times the cost from 100 to 1,000 (the fixed start-up
-    # cost cancels out in the differences).
-    slope_small = (check["1000"] - check["100"]) / 900
-    slope_large = (check["10000"] - check["1000"]) / 9000
-    growth = slope_large / slope_small
-    figures["derived"] = {
-        "firstPromptRatio": prompt_ratio,
-        "fullInterviewRatio": full_ratio,
-        "peakMiB": peak_mib,
-        "casesPerSecond": rate,
-        "stageCasesPerSecond": stage_rate,
-        "checkPerQuestion": per_question,
-        "checkSlopeRatio": growth,
-    }
+        interview_ours, interview_peer = alternate(args.runs, args.warmup, run_ours, run_peer)
+        _, floor = piped(["/bin/true"], "", env, fresh())
 
-    def verdict(ok):
-        return "PASS" if ok else "MISS"
+        # 4. The case library.
+        print("bench: 3/3 the case library", file=sys.stderr)
+        library_runs = max(3, args.runs // 3)
+        library, reference = alternate(
+            library_runs, 1,
+            lambda: timed([program, "cases", "--quiet", "--seeds", str(SEEDS)], env),
+            lambda: timed([program, "check", "--no-cases", "--seeds", str(SEEDS)], env))
+        library_status = library[-1][1:]
+        if library_status[0] not in (0, 1):  # 1: a case failed; still a timing of the library
+            raise BenchError(f"`cases --quiet` exited {library_status[0]}: {library_status[1]}")
+        if reference[-1][1] not in (0, 1):
+            raise BenchError(f"`check --no-cases` exited {reference[-1][1]}: {reference[-1][2]}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
-    rows = [
-        (
-            "Time to first prompt",
-            f"{ms(prompt['program'])} vs {ms(prompt['baseline'])}",
-            f"{prompt_ratio:.2f}x",
-            "<= 1.5x baseline",
-            verdict(prompt_ratio <= 1.5),
-        ),
-        (
-            "Full scripted interview",
-            f"{ms(full['program'])} vs {ms(full['baseline'])}",
-            f"{full_ratio:.2f}x",
-            "<= 2x baseline",
-            verdict(full_ratio <= 2.0),
-        ),
-        (
-            "Peak memory (interview)",
-            f"{full['programPeakKiB'] / 1024:.1f} vs {full['baselinePeakKiB'] / 1024:.1f} MiB",
-            f"{peak_mib:.1f} MiB",
-            "< 30 MiB",
-            verdict(peak_mib < 30),
-        ),
-        (
-            f"Case library throughput (whole driver, {throughput['threads']} threads)",
-            f"{throughput['cases']} cases in {throughput['medianSeconds']:.2f} s",
-            f"{rate:,.0f}/s",
-            ">= 20,000 cases/s",
-            verdict(rate >= 20000),
-        ),
-        (
-            "  the same on one thread",
-            f"{throughput['cases']} cases in {throughput['oneThread']['medianSeconds']:.2f} s",
-            f"{throughput['oneThread']['casesPerSecond']:,.0f}/s",
-            "(for information)",
-            "",
-        ),
-        (
-            "  triage-and-record stage alone",
-            f"{stage['cases']} cases in {stage['medianSeconds']:.3f} s",
-            f"{stage_rate:,.0f}/s",
-            ">= 20,000 cases/s",
-            verdict(stage_rate >= 20000),
-        ),
-        (
-            "check, growth",
-            " / ".join(f"{int(s):,}q {per_question[s] * 1e6:.0f} us/q" for s in check),
-            f"{growth:.2f}x",
-            "linear (<= 1.5x)",
-            verdict(growth <= 1.5),
-        ),
+    median = statistics.median
+    mib = 1024 * 1024
+    figures = [
+        {
+            "figure": "First prompt, pty 80 columns",
+            "ours": median(prompt_ours), "peer": median(prompt_peer), "unit": "ms",
+            "target": "<= 0.5x peer", "limit": ("ratio", 0.5),
+        },
+        {
+            "figure": f"{len(lines) - 1}-answer interview on a pipe",
+            "ours": median(t for t, _ in interview_ours), "peer": median(t for t, _ in interview_peer), "unit": "ms",
+            "target": "<= 0.5x peer", "limit": ("ratio", 0.5),
+        },
+        {
+            "figure": "Peak memory during it",
+            "ours": max(m for _, m in interview_ours), "peer": max(m for _, m in interview_peer), "unit": "MiB",
+            "target": "< 40 MiB", "limit": ("ours", 40 * mib),
+        },
+        {
+            "figure": "cases --quiet (peer: check --no-cases)",
+            "ours": median(t for t, _, _ in library), "peer": median(t for t, _, _ in reference), "unit": "ms",
+            "target": "< 2 s", "limit": ("ours", 2.0),
+        },
     ]
-    headers = ("Figure", "Raw medians (program vs baseline)", "Result", "Target", "")
-    widths = [max(len(str(row[i])) for row in rows + [headers]) for i in range(5)]
-    line = "  ".join("-" * w for w in widths)
+    for figure in figures:
+        figure["ratio"] = figure["ours"] / figure["peer"]
+        kind, limit = figure.pop("limit")
+        figure["met"] = figure["ratio"] <= limit if kind == "ratio" else figure["ours"] < limit
+
+    def show(value, unit):
+        return f"{value * 1000:.1f} ms" if unit == "ms" else f"{value / mib:.1f} MiB"
+
+    header = ("Figure", "Ours", "Peer", "Ratio", "Target", "")
+    rows = [header] + [
+        (f["figure"], show(f["ours"], f["unit"]), show(f["peer"], f["unit"]), f"{f['ratio']:.2f}x", f["target"],
+         "met" if f["met"] else "MISSED")
+        for f in figures
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     print()
-    print("  ".join(h.ljust(w) for h, w in zip(headers, widths)))
-    print(line)
-    for row in rows:
-        print("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths)))
+    for number, row in enumerate(rows):
+        print("  ".join(cell.ljust(width) if i == 0 else cell.rjust(width)
+                        for i, (cell, width) in enumerate(zip(row, widths))).rstrip())
+        if number == 0:
+            print("  ".join("-" * width for width in widths))
     print()
-    print(
-        "check, total time: "
-        + ", ".join(f"{int(s):,} questions {ms(t)}" for s, t in check.items())
-        + f"; per further question {slope_small * 1e6:.0f} us (100 to 1,000), {slope_large * 1e6:.0f} us (1,000 to 10,000)"
-    )
-    print(
-        f"throughput: {throughput['answersPerCase']:.1f} answers a case, {throughput['emergencies']} emergencies, "
-        f"rounds {', '.join(f'{s:.2f} s' for s in throughput['seconds'])}; "
-        f"CPU {throughput['casesPerCPUSecond']:,.0f} cases a second (whole driver), "
-        f"{stage['casesPerCPUSecond']:,.0f} (triage-and-record stage: answers, TriageEvaluator, RecordBuilder)"
-    )
-    print(
-        f"for information, the first prompt with the seed cache off (the YAML decoded, as on the first run "
-        f"after the seeds change): {ms(figures['firstPromptUncached'])}"
-    )
-    if "bare" in figures:
-        bare = figures["bare"]
-        print(
-            f"for information, a Glibc-only Swift baseline (no Foundation): first prompt {ms(bare['firstPrompt'])}, "
-            f"full interview {ms(bare['fullInterview'])}, peak {bare['peakKiB'] / 1024:.1f} MiB"
-        )
+    print(f"cases --quiet: {library_status[1]}")
+    print(f"peak memory: the launcher's floor (its child running /bin/true) is {floor / mib:.1f} MiB")
+    spread = [
+        ("first prompt", prompt_ours, prompt_peer),
+        ("interview", [t for t, _ in interview_ours], [t for t, _ in interview_peer]),
+    ]
+    for name, ours, theirs in spread:
+        print(f"{name}: ours {min(ours) * 1000:.1f}-{max(ours) * 1000:.1f} ms, "
+              f"peer {min(theirs) * 1000:.1f}-{max(theirs) * 1000:.1f} ms over {len(ours)} runs")
+
+    if args.json:
+        report = {
+            "cores": os.cpu_count(), "runs": args.runs, "script": script_source, "rss_floor": floor,
+            "prompt_toolkit": prompt_toolkit.__version__,
+            "figures": figures,
+            "samples": {
+                "first_prompt": {"ours": prompt_ours, "peer": prompt_peer},
+                "interview": {"ours": [t for t, _ in interview_ours], "peer": [t for t, _ in interview_peer]},
+                "peak_rss": {"ours": [m for _, m in interview_ours], "peer": [m for _, m in interview_peer]},
+                "library": {"ours": [t for t, _, _ in library], "reference": [t for t, _, _ in reference]},
+            },
+        }
+        pathlib.Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        sys.exit(main())
+    except BenchError as error:
+        print(f"bench: failed: {error}", file=sys.stderr)
+        sys.exit(2)
