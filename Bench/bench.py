@@ -22,6 +22,7 @@ import json
 import os
 import pathlib
 import re
+import resource
 import shutil
 import signal
 import statistics
@@ -149,12 +150,16 @@ def piped(argv, script, env, out):
 
 
 def timed(argv, env):
-    """Wall seconds of a command; its exit code and last line of output."""
+    """Wall seconds of a command, its CPU seconds (user and system), its exit
+    code and the last line of its output."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     run = subprocess.run(argv, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     lines = run.stdout.strip().splitlines()
-    return elapsed, run.returncode, lines[-1] if lines else run.stderr.strip()
+    return elapsed, cpu, run.returncode, lines[-1] if lines else run.stderr.strip()
 
 
 def alternate(runs, warmup, first, second):
@@ -191,7 +196,9 @@ def main():
         now = case_today(CASE) + "T09:00:00Z"
         ours_interview = [program, "interview", "--seeds", str(SEEDS), "--now", now]
         peer = [python, str(PEER)]
-        print(f"bench: {args.runs} runs of each side after {args.warmup} warm-up runs, on {os.cpu_count()} cores; "
+        load = os.getloadavg()[0]
+        print(f"bench: {args.runs} runs of each side after {args.warmup} warm-up runs, on {os.cpu_count()} cores "
+              f"(load average {load:.1f}); "
               f"prompt_toolkit {prompt_toolkit.__version__}, pexpect {pexpect.__version__}, "
               f"Python {sys.version.split()[0]}", file=sys.stderr)
         print(f"bench: the interview script ({len(lines)} lines) is from {script_source}", file=sys.stderr)
@@ -238,11 +245,11 @@ def main():
             library_runs, 1,
             lambda: timed([program, "cases", "--quiet", "--seeds", str(SEEDS)], env),
             lambda: timed([program, "check", "--no-cases", "--seeds", str(SEEDS)], env))
-        library_status = library[-1][1:]
+        library_status = library[-1][2:]
         if library_status[0] not in (0, 1):  # 1: a case failed; still a timing of the library
             raise BenchError(f"`cases --quiet` exited {library_status[0]}: {library_status[1]}")
-        if reference[-1][1] not in (0, 1):
-            raise BenchError(f"`check --no-cases` exited {reference[-1][1]}: {reference[-1][2]}")
+        if reference[-1][2] not in (0, 1):
+            raise BenchError(f"`check --no-cases` exited {reference[-1][2]}: {reference[-1][3]}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -266,7 +273,7 @@ def main():
         },
         {
             "figure": "cases --quiet (peer: check --no-cases)",
-            "ours": median(t for t, _, _ in library), "peer": median(t for t, _, _ in reference), "unit": "ms",
+            "ours": median(t for t, *_ in library), "peer": median(t for t, *_ in reference), "unit": "ms",
             "target": "< 2 s", "limit": ("ours", 2.0),
         },
     ]
@@ -292,7 +299,8 @@ def main():
         if number == 0:
             print("  ".join("-" * width for width in widths))
     print()
-    print(f"cases --quiet: {library_status[1]}")
+    print(f"cases --quiet: {library_status[1]}; CPU {median(c for _, c, *_ in library) * 1000:.0f} ms "
+          f"(check --no-cases {median(c for _, c, *_ in reference) * 1000:.0f} ms)")
     print(f"peak memory: the launcher's floor (its child running /bin/true) is {floor / mib:.1f} MiB")
     spread = [
         ("first prompt", prompt_ours, prompt_peer),
@@ -304,14 +312,15 @@ def main():
 
     if args.json:
         report = {
-            "cores": os.cpu_count(), "runs": args.runs, "script": script_source, "rss_floor": floor,
+            "cores": os.cpu_count(), "load_average": load, "runs": args.runs, "script": script_source, "rss_floor": floor,
             "prompt_toolkit": prompt_toolkit.__version__,
             "figures": figures,
             "samples": {
                 "first_prompt": {"ours": prompt_ours, "peer": prompt_peer},
                 "interview": {"ours": [t for t, _ in interview_ours], "peer": [t for t, _ in interview_peer]},
                 "peak_rss": {"ours": [m for _, m in interview_ours], "peer": [m for _, m in interview_peer]},
-                "library": {"ours": [t for t, _, _ in library], "reference": [t for t, _, _ in reference]},
+                "library": {"ours": [t for t, *_ in library], "reference": [t for t, *_ in reference]},
+                "library_cpu": {"ours": [c for _, c, *_ in library], "reference": [c for _, c, *_ in reference]},
             },
         }
         pathlib.Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
