@@ -11,6 +11,11 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    // Delivery over MESH: HTTP with mutual TLS, and the HMAC-SHA256 authorisation header.
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
   ],
   targets: [
     // Pure core: interview definitions, session state machine, parsing, triage,
@@ -46,11 +51,37 @@ let package = Package(
       name: "SecondOpinionStorage",
       dependencies: ["SecondOpinionCore"]
     ),
+    // cairo and pango, linked from the system, for the PDF letter.
+    .systemLibrary(
+      name: "CPangoCairo",
+      pkgConfig: "pangocairo",
+      providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+    ),
+    // PDF edge: typesets the same LetterModel as the other letters, with cairo and pango.
+    .target(
+      name: "SecondOpinionPDF",
+      dependencies: ["SecondOpinionCore", "CPangoCairo"]
+    ),
+    // Delivery edge: the MESH client (mutual TLS, HMAC authorisation), its
+    // configuration, the outbox state in each record folder, and the sender.
+    .target(
+      name: "SecondOpinionDelivery",
+      dependencies: [
+        "SecondOpinionCore", "SecondOpinionStorage", "SecondOpinionPDF",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Yams", package: "Yams"),
+      ]
+    ),
     // Thin executable: commands, wiring, exit codes.
     .executableTarget(
       name: "second-opinion",
       dependencies: [
         "SecondOpinionCore", "SecondOpinionTerminal", "SecondOpinionStorage",
+        "SecondOpinionPDF", "SecondOpinionDelivery",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -62,6 +93,10 @@ let package = Package(
       name: "EndToEndTests",
       dependencies: ["second-opinion", "SecondOpinionCore", "SecondOpinionStorage"],
       exclude: ["Golden", "Scripts"]
+    ),
+    .testTarget(
+      name: "SecondOpinionDeliveryTests",
+      dependencies: ["SecondOpinionDelivery", "SecondOpinionCore", "SecondOpinionPDF"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SecondOpinionPDF
 
 /// The `second-opinion` command: an intake assistant for people in the UK who
 /// want a second medical opinion.
@@ -17,6 +18,13 @@ struct SecondOpinion: ParsableCommand {
     subcommands: [
       InterviewCommand.self, KioskCommand.self, DraftsCommand.self, ResumeCommand.self, CasesCommand.self,
       CheckCommand.self, ExplainCommand.self, TreeCommand.self, RenderCommand.self, SchemaCommand.self,
+      DeliverCommand.self, OutboxCommand.self, RecordsCommand.self,
     ],
     defaultSubcommand: InterviewCommand.self)
+
+  /// Installs the PDF typesetter (`--format pdf`), then runs the command.
+  static func main() {
+    PDFLetter.install()
+    main(nil)
+  }
 }

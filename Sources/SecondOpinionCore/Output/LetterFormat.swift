@@ -8,6 +8,8 @@ public enum LetterFormat: String, Sendable, CaseIterable, Codable {
   case html
   /// A FHIR R4 Bundle in JSON.
   case fhir
+  /// An A4 PDF of the letter (typeset by the PDF edge, see `LetterTypesetter`).
+  case pdf
 
   /// The file extension for the format.
   public var fileExtension: String {
@@ -16,6 +18,7 @@ public enum LetterFormat: String, Sendable, CaseIterable, Codable {
     case .text: return "txt"
     case .html: return "html"
     case .fhir: return "fhir.json"
+    case .pdf: return "pdf"
     }
   }
 }

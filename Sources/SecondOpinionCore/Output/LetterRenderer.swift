@@ -9,6 +9,7 @@ public enum LetterRenderer {
     case .text: return Data(PlainTextLetter.render(LetterModel(record: record, layout: layout)).utf8)
     case .html: return Data(HTMLLetter.render(LetterModel(record: record, layout: layout)).utf8)
     case .fhir: return try FHIRExporter.bundle(for: record).encoded()
+    case .pdf: return try LetterTypesetter.typeset(LetterModel(record: record, layout: layout), record: record)
     }
   }
 }

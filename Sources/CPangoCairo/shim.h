@@ -1,0 +1,6 @@
+#ifndef SECOND_OPINION_CPANGOCAIRO_SHIM_H
+#define SECOND_OPINION_CPANGOCAIRO_SHIM_H
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+#endif
