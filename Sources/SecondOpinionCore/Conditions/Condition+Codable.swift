@@ -26,6 +26,16 @@ extension Condition: Codable {
       self = .always(try c.decode(Bool.self, forKey: Key("always")))
     } else if keys.contains("textMentions") {
       self = .textMentions(try c.decode([String].self, forKey: Key("textMentions")))
+    } else if keys.contains("redFlag") {
+      let names = try strings("redFlag")
+      guard let classes = RedFlagClass.classes(named: names), !classes.isEmpty else {
+        throw DecodingError.dataCorruptedError(
+          forKey: Key("redFlag"), in: c,
+          debugDescription:
+            "unknown red-flag class in \(names); expected \(RedFlagClass.allCases.map(\.rawValue).joined(separator: ", ")) or any"
+        )
+      }
+      self = .redFlag(classes: classes, question: "", flags: [])
     } else if keys.contains("mode") {
       self = .mode(try c.decode(Voice.self, forKey: Key("mode")))
     } else if let fact = try c.decodeIfPresent(String.self, forKey: Key("fact")) {
@@ -63,7 +73,8 @@ extension Condition: Codable {
         .init(
           codingPath: decoder.codingPath,
           debugDescription:
-            "unknown condition with keys \(keys.sorted()); expected answer, fact, mode, all, any, not or always"))
+            "unknown condition with keys \(keys.sorted()); expected answer, fact, redFlag, mode, all, any, not or always"
+        ))
     }
   }
 
@@ -97,6 +108,13 @@ extension Condition: Codable {
     case .any(let parts): try c.encode(parts, forKey: Key("any"))
     case .not(let inner): try c.encode(inner, forKey: Key("not"))
     case .always(let flag): try c.encode(flag, forKey: Key("always"))
+    case .redFlag(let classes, _, _):
+      let names = classes.map(\.rawValue)
+      if names.count == 1 {
+        try c.encode(names[0], forKey: Key("redFlag"))
+      } else {
+        try c.encode(names, forKey: Key("redFlag"))
+      }
     }
   }
 }

@@ -40,6 +40,9 @@ extension Condition {
       return !inner.evaluate(in: context)
     case .always(let flag):
       return flag ? .yes : .no
+    case .redFlag(_, let question, let flags):
+      guard !question.isEmpty else { return .unknown }
+      return test(question, in: context) { $0.contains(where: flags.contains) }
     }
   }
 

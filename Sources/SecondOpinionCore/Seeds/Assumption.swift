@@ -14,6 +14,8 @@ public struct Assumption: Codable, Sendable, Equatable {
   public var question: String?
   /// Values by the chosen answer's id.
   public var values: [String: Double]?
+  /// The line in the YAML file where the assumption starts (filled by the loader).
+  public var line: Int?
 
   /// The value for the given answers, and whether the default was used.
   public func resolve(in answers: AnswerSet) -> (value: Double, usedDefault: Bool) {

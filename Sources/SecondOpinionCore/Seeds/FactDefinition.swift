@@ -11,6 +11,8 @@ public struct FactDefinition: Codable, Sendable, Equatable {
   /// fact: the days left to decide before a treatment date, so that the tree
   /// compares the expected wait with the same deadline the letter prints.
   public var lessDecisionMargin: Bool?
+  /// The line in the YAML file where the fact starts (filled by the loader).
+  public var line: Int?
 
   /// The question the fact is computed from.
   public var questionID: String { daysUntil ?? yearsSince ?? "" }

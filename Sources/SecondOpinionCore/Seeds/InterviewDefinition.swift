@@ -33,4 +33,15 @@ public struct InterviewDefinition: Codable, Sendable {
   public func message(_ id: String) -> SafetyMessage? { messages.first { $0.id == id } }
   /// The position of a question in the definition.
   public func index(of id: String) -> Int? { questions.firstIndex { $0.id == id } }
+
+  /// The red-flag screen: the question whose choices declare red flags (a
+  /// `redFlag` class), the first if more than one does (`check` refuses that).
+  /// Nil when no choice declares a class.
+  public var redFlagQuestion: Question? {
+    questions.first { question in question.choices?.contains { $0.redFlag != nil } ?? false }
+  }
+
+  /// The red flags, in the order the screen lists them: its choices that
+  /// declare a class.
+  public var redFlags: [Choice] { redFlagQuestion?.choices?.filter { $0.redFlag != nil } ?? [] }
 }

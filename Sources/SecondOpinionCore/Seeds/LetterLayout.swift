@@ -13,6 +13,8 @@ public struct LetterLayout: Codable, Sendable, Equatable {
     /// What fills it: `answers` (default), `referral`, `triage`, `alerts`,
     /// `advice`, `completedBy` or `distribution`.
     public var source: String?
+    /// The line in the YAML file where the heading starts (filled by the loader).
+    public var line: Int?
   }
 
   /// The letter's title.

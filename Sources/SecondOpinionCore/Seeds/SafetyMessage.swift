@@ -10,6 +10,8 @@ public struct SafetyMessage: Codable, Sendable, Equatable {
   public var kiosk: String?
   /// Wording for a receptionist on the phone.
   public var receptionist: String
+  /// The line in the YAML file where the message starts (filled by the loader).
+  public var line: Int?
 
   /// The wording for where the interview is running.
   public func text(for voice: Voice, kiosk atKiosk: Bool) -> String {

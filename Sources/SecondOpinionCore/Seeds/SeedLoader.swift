@@ -10,32 +10,85 @@ public enum SeedLoader {
   /// The letter layout file.
   public static let letterFile = "letter.yaml"
 
-  /// Decodes the bundle from the three files' text.
+  /// Decodes the bundle from the three files' text. Every entry that has an
+  /// id (questions, choices, stop rules, messages, facts, assumptions, mappings,
+  /// tree nodes and leaves, letter headings) gets the line it starts on, and
+  /// every `{redFlag: CLASS}` condition is bound to the red-flag screen (see
+  /// `Condition.bindingRedFlags`).
   /// - Throws: `SeedError` naming the file and, where possible, the line.
   public static func bundle(interview: String, triage: String, letter: String) throws -> SeedBundle {
-    var definition: InterviewDefinition = try decode(interview, file: interviewFile)
-    var tree: TriageDefinition = try decode(triage, file: triageFile)
-    let layout: LetterLayout = try decode(letter, file: letterFile)
-    let interviewLines = idLines(interview)
+    let interviewDocument: (InterviewDefinition, Node) = try document(interview, file: interviewFile)
+    let triageDocument: (TriageDefinition, Node) = try document(triage, file: triageFile)
+    let letterDocument: (LetterLayout, Node) = try document(letter, file: letterFile)
+    var (definition, interviewNode) = interviewDocument
+    var (tree, triageNode) = triageDocument
+    var (layout, letterNode) = letterDocument
+    let questionNodes = entries(interviewNode["questions"])
     for index in definition.questions.indices {
-      definition.questions[index].line = interviewLines[definition.questions[index].id]
+      let node = index < questionNodes.count ? questionNodes[index] : nil
+      definition.questions[index].line = node?.mark?.line
+      let choiceLines = lines(node?["choices"])
+      for choice in (definition.questions[index].choices ?? []).indices {
+        definition.questions[index].choices?[choice].line = line(choice, of: choiceLines)
+      }
     }
-    let triageLines = idLines(triage)
-    for index in tree.urgency.nodes.indices {
-      tree.urgency.nodes[index].line = triageLines[tree.urgency.nodes[index].id]
-    }
-    for index in tree.urgency.leaves.indices {
-      tree.urgency.leaves[index].line = triageLines[tree.urgency.leaves[index].id]
-    }
-    for index in tree.delayRisk.nodes.indices {
-      tree.delayRisk.nodes[index].line = triageLines[tree.delayRisk.nodes[index].id]
-    }
-    for index in tree.delayRisk.leaves.indices {
-      tree.delayRisk.leaves[index].line = triageLines[tree.delayRisk.leaves[index].id]
-    }
-    try checkNumbers(definition, tree, triageText: triage)
+    let stopLines = lines(interviewNode["stops"])
+    for index in definition.stops.indices { definition.stops[index].line = line(index, of: stopLines) }
+    let messageLines = lines(interviewNode["messages"])
+    for index in definition.messages.indices { definition.messages[index].line = line(index, of: messageLines) }
+    let factLines = lines(interviewNode["facts"])
+    for index in (definition.facts ?? []).indices { definition.facts?[index].line = line(index, of: factLines) }
+    let assumptionLines = lines(triageNode["assumptions"])
+    for index in tree.assumptions.indices { tree.assumptions[index].line = line(index, of: assumptionLines) }
+    let mappingLines = lines(triageNode["mappings"])
+    tree.mappingLines = tree.mappings.indices.map { line($0, of: mappingLines) }
+    tree.urgency = placed(tree.urgency, triageNode["urgency"])
+    tree.delayRisk = placed(tree.delayRisk, triageNode["delayRisk"])
+    let headingLines = lines(letterNode["headings"])
+    for index in layout.headings.indices { layout.headings[index].line = line(index, of: headingLines) }
+    bindRedFlags(&definition, &tree)
+    try checkNumbers(definition, tree, decisionMarginLine: triageNode["decisionMarginDays"]?.mark?.line)
     return SeedBundle(interview: definition, triage: tree, letter: layout)
   }
+
+  /// Binds every `{redFlag: CLASS}` condition (questions' `when`, stop rules,
+  /// tree nodes) to the red-flag screen. Without a screen they stay unbound:
+  /// `check` refuses them, and unbound they evaluate as unknown.
+  static func bindRedFlags(_ definition: inout InterviewDefinition, _ tree: inout TriageDefinition) {
+    guard let screen = definition.redFlagQuestion else { return }
+    let flags = definition.redFlags
+    func bind(_ condition: Condition) -> Condition { condition.bindingRedFlags(question: screen.id, flags: flags) }
+    for index in definition.questions.indices {
+      definition.questions[index].when = definition.questions[index].when.map(bind)
+    }
+    for index in definition.stops.indices { definition.stops[index].when = bind(definition.stops[index].when) }
+    for index in tree.urgency.nodes.indices { tree.urgency.nodes[index].test = bind(tree.urgency.nodes[index].test) }
+    for index in tree.delayRisk.nodes.indices {
+      tree.delayRisk.nodes[index].test = bind(tree.delayRisk.nodes[index].test)
+    }
+  }
+
+  /// The tree with the line of each node and leaf, from its YAML node.
+  private static func placed(_ tree: DecisionTree, _ node: Node?) -> DecisionTree {
+    var tree = tree
+    let nodeLines = lines(node?["nodes"])
+    for index in tree.nodes.indices { tree.nodes[index].line = line(index, of: nodeLines) }
+    let leafLines = lines(node?["leaves"])
+    for index in tree.leaves.indices { tree.leaves[index].line = line(index, of: leafLines) }
+    return tree
+  }
+
+  /// The entries of a YAML list (none when it is not a list).
+  private static func entries(_ node: Node?) -> [Node] {
+    guard let sequence = node?.sequence else { return [] }
+    return Array(sequence)
+  }
+
+  /// The line (1-based) each entry of a YAML list starts on.
+  private static func lines(_ node: Node?) -> [Int?] { entries(node).map { $0.mark?.line } }
+
+  /// The line of the entry at `index`, if the list has one there.
+  private static func line(_ index: Int, of lines: [Int?]) -> Int? { index < lines.count ? lines[index] : nil }
 
   /// The widest numbers the program takes: days, years and lengths outside
   /// these are typing mistakes, and infinite or enormous ones would trap the
@@ -52,7 +105,9 @@ public enum SeedLoader {
 
   /// Refuses numbers the program cannot work with (see `maxDays`).
   /// - Throws: `SeedError` naming the file and line.
-  static func checkNumbers(_ definition: InterviewDefinition, _ tree: TriageDefinition, triageText: String) throws {
+  static func checkNumbers(_ definition: InterviewDefinition, _ tree: TriageDefinition, decisionMarginLine: Int?)
+    throws
+  {
     for question in definition.questions {
       func refuse(_ message: String) -> SeedError {
         SeedError(file: interviewFile, line: question.line, message: "question `\(question.id)`: \(message)")
@@ -72,26 +127,19 @@ public enum SeedLoader {
         throw refuse("minimum \(minimum) is more than maximum \(maximum)")
       }
     }
-    let triageLines = idLines(triageText)
     for assumption in tree.assumptions {
       let values = [("default", assumption.default)] + (assumption.values ?? [:]).sorted { $0.key < $1.key }
       for (name, value) in values where !(value.isFinite && (0...maxDays).contains(value)) {
         throw SeedError(
-          file: triageFile, line: triageLines[assumption.id],
+          file: triageFile, line: assumption.line,
           message: "assumption `\(assumption.id)`: \(name) \(value) is not a number of days from 0 to \(Int(maxDays))")
       }
     }
     if !(0...maxMarginDays).contains(tree.decisionMarginDays) {
       throw SeedError(
-        file: triageFile, line: keyLine("decisionMarginDays", in: triageText),
+        file: triageFile, line: decisionMarginLine,
         message: "decisionMarginDays \(tree.decisionMarginDays) is not between 0 and \(maxMarginDays)")
     }
-  }
-
-  /// The first line (1-based) where `key:` starts a line, if any.
-  static func keyLine(_ key: String, in text: String) -> Int? {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    return lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix(key + ":") }.map { $0 + 1 }
   }
 
   /// Decodes one case file.
@@ -105,30 +153,43 @@ public enum SeedLoader {
   public static func decode<T: Decodable>(_ text: String, file: String) throws -> T {
     do {
       return try YAMLDecoder().decode(T.self, from: text)
-    } catch let error as YamlError {
-      throw SeedError(file: file, line: yamlLine(error), message: "not valid YAML: \(yamlProblem(error))")
-    } catch let error as DecodingError {
-      // Yams wraps a syntax error in a DecodingError: report it as one, with its line.
-      if case .dataCorrupted(let context) = error, let yaml = context.underlyingError as? YamlError {
-        throw SeedError(file: file, line: yamlLine(yaml), message: "not valid YAML: \(yamlProblem(yaml))")
-      }
-      throw SeedError(file: file, line: line(of: error, in: text), message: describe(error))
     } catch {
-      throw SeedError(file: file, message: "could not be read: \(error)")
+      throw seedError(error, text: text, file: file)
     }
   }
 
-  /// The first line of each `id:` entry (1-based), by id.
-  static func idLines(_ text: String) -> [String: Int] {
-    var lines: [String: Int] = [:]
-    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
-      for prefix in ["- id:", "id:"] where trimmed.hasPrefix(prefix) {
-        let id = trimmed.dropFirst(prefix.count).trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
-        if lines[id] == nil { lines[id] = number + 1 }
+  /// Decodes a seeds file as `decode` does (the same parser settings, the
+  /// same errors) and returns the composed document too, for the lines its
+  /// entries start on, so the text is parsed once.
+  static func document<T: Decodable>(_ text: String, file: String) throws -> (T, Node) {
+    do {
+      // As YAMLDecoder.decode(_:from: String) parses (its resolver is
+      // Resolver([.merge])); the parser holds the anchors while the node is
+      // decoded.
+      let parser = try Parser(
+        yaml: text, resolver: Resolver.basic.appending(.merge), encoding: YAMLDecoder().options.encoding)
+      return try withExtendedLifetime(parser) {
+        let node = try parser.singleRoot() ?? ""
+        return (try YAMLDecoder().decode(T.self, from: node), node)
       }
+    } catch {
+      throw seedError(error, text: text, file: file)
     }
-    return lines
+  }
+
+  /// A decoding or YAML error as a `SeedError` naming the file and line.
+  private static func seedError(_ error: Error, text: String, file: String) -> SeedError {
+    if let error = error as? YamlError {
+      return SeedError(file: file, line: yamlLine(error), message: "not valid YAML: \(yamlProblem(error))")
+    }
+    if let error = error as? DecodingError {
+      // Yams wraps a syntax error in a DecodingError: report it as one, with its line.
+      if case .dataCorrupted(let context) = error, let yaml = context.underlyingError as? YamlError {
+        return SeedError(file: file, line: yamlLine(yaml), message: "not valid YAML: \(yamlProblem(yaml))")
+      }
+      return SeedError(file: file, line: line(of: error, in: text), message: describe(error))
+    }
+    return SeedError(file: file, message: "could not be read: \(error)")
   }
 
   /// The line of a YAML error: where the construct it is in began (an

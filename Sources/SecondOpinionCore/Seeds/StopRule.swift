@@ -9,4 +9,6 @@ public struct StopRule: Codable, Sendable, Equatable {
   public var messages: [String]
   /// Where this rule comes from.
   public var source: String?
+  /// The line in the YAML file where the rule starts (filled by the loader).
+  public var line: Int?
 }
