@@ -38,6 +38,8 @@ REPO = pathlib.Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 CASE = SEEDS / "cases" / "010-suspected-prostate-cancer-surgery.yaml"
 PEER = REPO / "Bench" / "peer_prompt_toolkit.py"
+# Seconds after which a run counts as hung (the bench fails).
+TIMEOUT = 120
 
 # The prompt as drawn: readline writes "> " (after turning on bracketed
 # paste); prompt_toolkit writes ">" and moves the cursor over the space.
@@ -85,7 +87,7 @@ def interview_script(program, env):
 def first_prompt(argv, env):
     """Seconds from spawning argv in an 80-column pty until the prompt is drawn."""
     start = time.perf_counter()
-    child = pexpect.spawn(argv[0], argv[1:], env=env, dimensions=(24, 80), timeout=30)
+    child = pexpect.spawn(argv[0], argv[1:], env=env, dimensions=(24, 80), timeout=TIMEOUT)
     try:
         while True:
             if child.expect([PROMPT, CURSOR_QUERY]) == 0:
@@ -136,12 +138,19 @@ def piped(argv, script, env, out):
     with open(out / "stdout", "wb") as stdout, open(out / "stderr", "wb") as stderr:
         process = subprocess.Popen(
             [sys.executable, "-S", "-E", "-c", LAUNCHER, str(report_write), *argv],
-            stdin=script_read, stdout=stdout, stderr=stderr, env=env, pass_fds=(report_write,))
+            stdin=script_read, stdout=stdout, stderr=stderr, env=env, pass_fds=(report_write,),
+            start_new_session=True)
         os.close(script_read)
         os.close(report_write)
+        try:
+            process.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            os.close(report_read)
+            raise BenchError(f"{' '.join(map(str, argv))} did not finish in {TIMEOUT} s")
         with os.fdopen(report_read) as report:
             measured = report.read()
-        process.wait()
     if process.returncode != 0 or not measured:
         raise BenchError(
             f"{' '.join(map(str, argv))} exited {process.returncode}: {(out / 'stderr').read_text()[-500:]}")
@@ -154,7 +163,10 @@ def timed(argv, env):
     code and the last line of its output."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    run = subprocess.run(argv, env=env, capture_output=True, text=True)
+    try:
+        run = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise BenchError(f"{' '.join(argv)} did not finish in {TIMEOUT} s")
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
