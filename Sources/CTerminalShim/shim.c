@@ -1,11 +1,17 @@
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 #include <readline/readline.h>
@@ -63,6 +69,127 @@ int so_take_signal(void) {
 }
 
 int so_peek_signal(void) { return pending_signal; }
+
+/* ---- Process hardening and crash handling (see the header). ---- */
+
+static struct termios saved_termios;
+static volatile sig_atomic_t have_termios = 0;
+static volatile sig_atomic_t clears_screen = 0;
+static char alternate_stack[64 * 1024];
+
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT,
+                                    SIGTRAP, SIGSYS, SIGQUIT, SIGXCPU, SIGXFSZ};
+
+static void write_all(int fd, const char *text, size_t length) {
+  while (length > 0) {
+    ssize_t written = write(fd, text, length);
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) return;
+    text += written;
+    length -= (size_t)written;
+  }
+}
+
+/* Async-signal-safe: only write(2), tcsetattr(3) and _exit(2). */
+static void on_crash(int signo) {
+  if (have_termios) tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
+  if (clears_screen && isatty(STDOUT_FILENO)) {
+    static const char clear[] = "\033[0m\033[H\033[2J\033[3J\033c\033[H\033[2J\033[3J";
+    write_all(STDOUT_FILENO, clear, sizeof clear - 1);
+  }
+  char line[96] = "second-opinion: stopped by signal ";
+  size_t length = strlen(line);
+  char digits[4];
+  int count = 0, value = signo;
+  do {
+    digits[count++] = (char)('0' + value % 10);
+    value /= 10;
+  } while (value > 0 && count < 3);
+  while (count > 0) line[length++] = digits[--count];
+  static const char rest[] = " (a crash or a kill); nothing was saved.\n";
+  memcpy(line + length, rest, sizeof rest - 1);
+  length += sizeof rest - 1;
+  write_all(STDERR_FILENO, line, length);
+  _exit(128 + signo);
+}
+
+void so_crash_clears_screen(int on) { clears_screen = on ? 1 : 0; }
+
+int so_harden(char **argv) {
+  for (int fd = 0; fd <= 2; fd++) {
+    if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+      int null = open("/dev/null", O_RDONLY);
+      if (null >= 0 && null != fd) {
+        dup2(null, fd);
+        close(null);
+      }
+    }
+  }
+  int status = 0;
+  const char *backtrace = getenv("SWIFT_BACKTRACE");
+  if (backtrace == NULL || strcmp(backtrace, "enable=no") != 0) {
+    setenv("SWIFT_BACKTRACE", "enable=no", 1);
+    execv("/proc/self/exe", argv);
+    status = -1; /* still here: the handlers below replace the runtime's */
+  }
+  struct rlimit none = {0, 0};
+  setrlimit(RLIMIT_CORE, &none);
+  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+  if (isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved_termios) == 0) have_termios = 1;
+  stack_t stack;
+  memset(&stack, 0, sizeof stack);
+  stack.ss_sp = alternate_stack;
+  stack.ss_size = sizeof alternate_stack;
+  sigaltstack(&stack, NULL);
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = on_crash;
+  sigfillset(&action.sa_mask);
+  action.sa_flags = SA_ONSTACK;
+  for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++) {
+    sigaction(crash_signals[i], &action, NULL);
+  }
+  /* Unblocked: a crash signal blocked across an exec would otherwise kill
+     the process without the handler (or be ignored when sent). */
+  sigset_t crashes;
+  sigemptyset(&crashes);
+  for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++) sigaddset(&crashes, crash_signals[i]);
+  sigprocmask(SIG_UNBLOCK, &crashes, NULL);
+  signal(SIGPIPE, SIG_IGN);
+  return status;
+}
+
+int so_stdout_failed(void) {
+  int flushed = fflush(stdout);
+  return (flushed != 0 || ferror(stdout)) ? 1 : 0;
+}
+
+static int is_utf8_name(const char *name) {
+  if (name == NULL) return 0;
+  return strcasestr(name, "utf-8") != NULL || strcasestr(name, "utf8") != NULL;
+}
+
+int so_use_utf8_locale(void) {
+  /* The variable readline takes LC_CTYPE from, as it looks for it. */
+  const char *names[] = {"LC_ALL", "LC_CTYPE", "LANG"};
+  const char *chosen = NULL;
+  for (int i = 0; i < 3 && chosen == NULL; i++) {
+    const char *value = getenv(names[i]);
+    if (value != NULL && value[0] != '\0') chosen = value;
+  }
+  if (chosen != NULL && is_utf8_name(chosen) && setlocale(LC_CTYPE, chosen) != NULL &&
+      is_utf8_name(nl_langinfo(CODESET))) {
+    return 1;
+  }
+  const char *candidates[] = {"C.UTF-8", "C.utf8", "en_GB.UTF-8", "en_US.UTF-8"};
+  for (int i = 0; i < 4; i++) {
+    if (setlocale(LC_CTYPE, candidates[i]) != NULL && is_utf8_name(nl_langinfo(CODESET))) {
+      setenv("LC_ALL", candidates[i], 1);
+      return 1;
+    }
+  }
+  return 0;
+}
 
 static char *candidate_generator(const char *text, int state) {
   static int index;

@@ -84,7 +84,7 @@ public enum AtomicFileWriter {
     close(fd)
   }
 
-  private static func failure(_ code: Int32, _ folder: String) -> StorageError {
+  static func failure(_ code: Int32, _ folder: String) -> StorageError {
     switch code {
     case ENOSPC, EDQUOT: return .full(folder)
     case EACCES, EPERM, EROFS: return .notWritable(folder, reason(code))
@@ -92,5 +92,5 @@ public enum AtomicFileWriter {
     }
   }
 
-  private static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
+  static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 }

@@ -1,9 +1,11 @@
 import Foundation
 import SecondOpinionCore
 
-/// Writes one interview's record and letters into the output folder as
-/// `ID.json`, `ID.md`, `ID.txt`, `ID.html` and `ID.fhir.json`. Either every
-/// file is written or, on failure, none is left behind.
+/// Writes one interview's record and letters into the output folder as one
+/// record folder, `ID/`, holding `ID.json`, `ID.md`, `ID.txt`, `ID.html` and
+/// `ID.fhir.json` (the formats asked for), committed all at once by
+/// `RecordStore`: either the whole folder appears or, on failure or a kill,
+/// none of it does.
 public struct OutputFiles: Sendable {
   /// The output folder.
   public var folder: String
@@ -11,24 +13,22 @@ public struct OutputFiles: Sendable {
   /// Creates a writer for a folder.
   public init(folder: String) { self.folder = folder }
 
-  /// Writes the record and the letters in the formats asked for; returns the paths.
-  public func write(record: Record, layout: LetterLayout, formats: [LetterFormat]) throws -> [String] {
-    try AtomicFileWriter.ensureFolder(folder)
-    var files: [(String, Data)] = [("\(record.id).json", try RecordBuilder.encode(record))]
-    for format in formats {
+  /// The record's files, named, in order: the record, then each letter asked for.
+  public static func files(record: Record, layout: LetterLayout, formats: [LetterFormat]) throws -> [(
+    name: String, data: Data
+  )] {
+    var files: [(name: String, data: Data)] = [("\(record.id).json", try RecordBuilder.encode(record))]
+    var seen: Set<LetterFormat> = []
+    for format in formats where seen.insert(format).inserted {
       files.append(
         ("\(record.id).\(format.fileExtension)", try LetterRenderer.render(record, layout: layout, as: format)))
     }
-    var written: [String] = []
-    do {
-      for (name, data) in files {
-        try AtomicFileWriter.write(data, to: name, in: folder)
-        written.append(name)
-      }
-    } catch {
-      for name in written { AtomicFileWriter.remove(name, in: folder) }
-      throw error
-    }
-    return written.map { folder + "/" + $0 }
+    return files
+  }
+
+  /// Writes the record and the letters in the formats asked for; returns the paths.
+  public func write(record: Record, layout: LetterLayout, formats: [LetterFormat]) throws -> [String] {
+    try RecordStore(folder: folder).commit(
+      id: record.id, files: try Self.files(record: record, layout: layout, formats: formats))
   }
 }

@@ -26,23 +26,51 @@ public enum SeedsDirectory {
   /// Loads the bundle from a folder. With `verify`, seeds that
   /// `DefinitionChecker` finds a defect in are refused (the first defect is
   /// thrown, with how many more there are), so an interview never runs on them.
+  /// The folder and each file are refused when someone else could change
+  /// them (`FolderSafety`), and each file's text when it breaks
+  /// `SeedTextLimits` (size, anchors and aliases, nesting), before it is decoded.
   /// - Throws: `SeedError` naming the file.
   public static func load(_ folder: String, verify: Bool = false) throws -> SeedBundle {
-    func read(_ name: String) throws -> String {
-      let path = folder + "/" + name
-      guard let data = FileManager.default.contents(atPath: path) else {
-        throw SeedError(file: name, message: "missing or unreadable (looked in \(folder))")
-      }
-      guard let text = String(data: data, encoding: .utf8) else {
-        throw SeedError(file: name, message: "is not UTF-8 text")
-      }
-      return text
-    }
+    try checkFolder(folder)
     let bundle = try SeedLoader.bundle(
-      interview: try read(SeedLoader.interviewFile), triage: try read(SeedLoader.triageFile),
-      letter: try read(SeedLoader.letterFile))
+      interview: try text(of: SeedLoader.interviewFile, in: folder),
+      triage: try text(of: SeedLoader.triageFile, in: folder),
+      letter: try text(of: SeedLoader.letterFile, in: folder))
     if verify { try Self.verify(bundle) }
     return bundle
+  }
+
+  /// Refuses a seeds folder (or cases folder) someone else could change. A
+  /// missing folder, or a file in its place, is left to the reads that
+  /// follow, which name the file they looked for.
+  /// - Throws: `SeedError`.
+  public static func checkFolder(_ folder: String) throws {
+    var info = stat()
+    guard lstat(FolderSafety.trimmed(folder), &info) == 0 else { return }
+    if info.st_mode & S_IFMT == S_IFREG { return }
+    if let problem = FolderSafety.problem(info, path: folder, kind: .folder) {
+      throw SeedError(file: folder, message: "refused, as someone else could change it: \(problem)")
+    }
+  }
+
+  /// The text of one seeds file (`name` relative to `folder`, as messages
+  /// name it): a regular file, not a link, trusted (`FolderSafety`), UTF-8,
+  /// and within `SeedTextLimits`. For every YAML file the program reads from
+  /// seeds/.
+  /// - Throws: `SeedError` naming the file.
+  public static func text(of name: String, in folder: String) throws -> String {
+    let data: Data
+    do {
+      data = try SafeFile.read(folder + "/" + name, limit: SeedTextLimits.maxBytes, trusted: true)
+    } catch {
+      if error.missing { throw SeedError(file: name, message: "missing or unreadable (looked in \(folder))") }
+      throw SeedError(file: name, message: error.reason)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw SeedError(file: name, message: "is not UTF-8 text")
+    }
+    if let problem = SeedTextLimits.problem(in: text, file: name) { throw problem }
+    return text
   }
 
   /// Throws the first defect `DefinitionChecker` finds, if any.
@@ -55,15 +83,22 @@ public enum SeedsDirectory {
     throw first
   }
 
-  /// Loads every `*.yaml` case in a folder, sorted by name.
+  /// Loads every `*.yaml` case in a folder, sorted by name, each read as
+  /// seeds files are (`text(of:in:)`).
   public static func cases(_ folder: String) throws -> [CaseDefinition] {
+    try checkFolder(folder)
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
       throw SeedError(file: folder, message: "the cases folder is missing")
     }
-    return try names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { name in
-      guard let data = FileManager.default.contents(atPath: folder + "/" + name),
-        let text = String(data: data, encoding: .utf8)
-      else { throw SeedError(file: "cases/" + name, message: "unreadable") }
+    return try names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted().map {
+      name in
+      let text: String
+      do {
+        text = try Self.text(of: name, in: folder)
+      } catch var error as SeedError {
+        error.file = "cases/" + error.file
+        throw error
+      }
       return try SeedLoader.testCase(text, file: "cases/" + name)
     }
   }

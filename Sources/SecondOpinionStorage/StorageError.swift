@@ -14,6 +14,11 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
   case readFailed(String, String)
   /// No draft with that id.
   case noSuchDraft(String)
+  /// A folder someone else could change (a symbolic link, another owner,
+  /// writable by group or others): refused, with why (see `FolderSafety`).
+  case refused(String)
+  /// A draft that is not one this version can use, with why.
+  case badDraft(String, String)
 
   public var description: String {
     switch self {
@@ -24,6 +29,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case .writeFailed(let path, let why): return "could not write \(path): \(why)"
     case .readFailed(let path, let why): return "could not read \(path): \(why)"
     case .noSuchDraft(let id): return "there is no draft called \(id) (see `second-opinion drafts`)"
+    case .refused(let why): return "refused, as someone else could change it: \(why)"
+    case .badDraft(let path, let why): return "\(path) is not a draft this version can use: \(why)"
     }
   }
 }

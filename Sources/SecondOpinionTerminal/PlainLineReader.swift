@@ -20,6 +20,10 @@ public final class PlainLineReader: LineSource {
   private var discarding = false
   private let fd: Int32
   private let maxLineBytes: Int
+  /// The error that stopped reading (a directory, an I/O error), if reading
+  /// failed rather than reached the end: the input then counts as ended, and
+  /// the caller tells the two apart with this.
+  public private(set) var readError: Int32?
 
   /// How long one wait for input lasts before the signal flag is looked at
   /// again (a signal that lands just before the wait is seen this late at most).
@@ -108,9 +112,18 @@ public final class PlainLineReader: LineSource {
     } else if errno == EINTR {
       return takeSignal()
     } else {
+      readError = errno
       finished = true
     }
     return nil
+  }
+
+  /// Why standard input (or the descriptor given) cannot be read as lines
+  /// at all, before any is asked for: a folder. Nil when it may be read.
+  public static func unreadable(fd: Int32 = STDIN_FILENO) -> Int32? {
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { return nil }
+    return info.st_mode & S_IFMT == S_IFDIR ? EISDIR : nil
   }
 
   /// The length of the longest prefix of `bytes` of at most `limit` bytes that

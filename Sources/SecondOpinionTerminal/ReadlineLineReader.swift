@@ -87,6 +87,12 @@ public final class ReadlineLineReader: LineSource {
     }
   }
 
+  /// Makes readline read and edit UTF-8 whatever the locale the program was
+  /// started in (under `LANG=C`, Backspace over "é" would leave half of it).
+  /// Call before the first reader is made; false when no UTF-8 locale is
+  /// installed, and the terminal must not be read.
+  public static func useUTF8Locale() -> Bool { so_use_utf8_locale() == 1 }
+
   /// The prompt during the idle countdown.
   static func countdownPrompt(_ seconds: Int) -> String {
     "[Are you still there? Press any key, or this starts again in \(seconds)s] "

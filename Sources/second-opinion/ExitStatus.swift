@@ -11,6 +11,9 @@ enum ExitStatus {
   static let storage = ExitCode(7)
   static let draftSaved = ExitCode(8)
   static let usage = ExitCode(64)
+  /// Standard input could not be read (a directory, an I/O error): not the
+  /// end of the input (sysexits' EX_NOINPUT).
+  static let inputUnreadable = ExitCode(66)
 
   /// 128 + the signal number, as shells report a death by signal.
   static func signal(_ number: Int32) -> ExitCode { ExitCode(128 + number) }

@@ -15,13 +15,29 @@ struct InterviewRunner {
   let recordID: String
   let createdAt: String
 
-  /// Runs the session to its end; throws the exit code.
+  /// Runs the session to its end; throws the exit code. Before the first
+  /// question: the output folder is refused if someone else could change it,
+  /// and swept (`OutputFolder`); standard input that cannot be read (a
+  /// folder) is refused (exit 66); a terminal is read in UTF-8.
   func run(session: InterviewSession, showIntroduction: Bool) throws {
     let interactive = isatty(STDIN_FILENO) == 1
+    try OutputFolder.open(output.folder)
+    if !interactive, let code = PlainLineReader.unreadable() {
+      Diagnostics.error(
+        "standard input cannot be read (\(String(cString: strerror(code)))): give the answers one a line, "
+          + "or run in a terminal. Nothing was asked or written.")
+      throw ExitStatus.inputUnreadable
+    }
+    if interactive, !ReadlineLineReader.useUTF8Locale() {
+      Diagnostics.error(
+        "no UTF-8 locale is installed (C.UTF-8, en_GB.UTF-8), so typed accents could not be edited safely; "
+          + "install one (apt-get install locales) or set LANG to one. Nothing was asked.")
+      throw ExitStatus.usage
+    }
     SignalTrap.install(kiosk: false)
     let screen = TerminalOutput()
-    let input: LineSource =
-      interactive ? ReadlineLineReader(kiosk: false, idle: nil, output: screen) : PlainLineReader()
+    let pipe = interactive ? nil : PlainLineReader()
+    let input: LineSource = pipe ?? ReadlineLineReader(kiosk: false, idle: nil, output: screen)
     let driver = InterviewDriver(
       session: session, input: input, output: screen,
       options: DriverOptions(
@@ -47,6 +63,12 @@ struct InterviewRunner {
       screen.write("\nSaved:\n" + paths.map { "  \($0)\n" }.joined())
       if case .emergency = outcome { throw ExitStatus.emergency }
     case .endedEarly(let questionID):
+      if let code = pipe?.readError {
+        Diagnostics.error(
+          "standard input could not be read (\(String(cString: strerror(code)))); this is not the end of the "
+            + "answers. No record was written.")
+        throw ExitStatus.inputUnreadable
+      }
       if voice == .receptionist, interactive {
         try saveDraft(driver.session, waitingAt: questionID, reason: "ended")
         throw ExitStatus.draftSaved

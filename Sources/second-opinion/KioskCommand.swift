@@ -26,7 +26,7 @@ struct KioskCommand: ParsableCommand {
   @Option(name: .long, help: "Seconds of countdown after the idle warning before the reset.")
   var idleWarning: Int = 30
 
-  @Option(name: .long, help: "Fix the clock (ISO 8601), as in tests.")
+  @Option(name: .long, help: "Refused: a kiosk with a fixed clock could save only its first patient.")
   var now: String?
 
   @OptionGroup var seedsOption: SeedsOption
@@ -43,17 +43,31 @@ struct KioskCommand: ParsableCommand {
       Diagnostics.error("the kiosk needs a terminal on standard input; use `interview` for piped answers.")
       throw ExitStatus.usage
     }
+    // A fixed clock gives every patient the same record id: all after the
+    // first would answer every question and then not be saved.
+    if now != nil || !(ProcessInfo.processInfo.environment["SECOND_OPINION_NOW"] ?? "").isEmpty {
+      Diagnostics.error(
+        "the kiosk cannot run with a fixed clock (--now or SECOND_OPINION_NOW): every patient would get the "
+          + "same record id, and none after the first could be saved. Unset it.")
+      throw ExitStatus.usage
+    }
     setenv("INPUTRC", "/dev/null", 1)
-    setlocale(LC_ALL, "C.UTF-8")
+    guard ReadlineLineReader.useUTF8Locale() else {
+      Diagnostics.error("no UTF-8 locale is installed (C.UTF-8, en_GB.UTF-8); the kiosk cannot read typed accents.")
+      throw ExitStatus.usage
+    }
+    ProcessHardening.crashClearsScreen(true)
     SignalTrap.install(kiosk: true)
     let seeds = try seedsOption.load()
+    // Before the first patient: the folder can be trusted and written.
+    try OutputFolder.open(output.folder, probe: true)
     let screen = TerminalOutput()
     let reader = ReadlineLineReader(kiosk: true, idle: nil, output: screen)
     let input = KioskInput(reader: reader)
     screen.clearScreen()
     try welcome(seeds, screen: screen, input: input)
     reader.idle = IdlePolicy(idleSeconds: idleTimeout, warningSeconds: idleWarning)
-    let clock = try Clock(fixed: now)
+    let clock = try Clock(fixed: nil)
     var session = InterviewSession(seeds: seeds, voice: .patient, today: clock.today)
     var showIntroduction = true
     while true {
@@ -64,6 +78,14 @@ struct KioskCommand: ParsableCommand {
       showIntroduction = false
       switch outcome {
       case .completed:
+        // The review and every answer leave the screen and the scrollback
+        // now, not when the next patient starts: only the closing advice and
+        // the thanks stay.
+        screen.clearScreen()
+        let closing = Set(seeds.interview.closingMessages)
+        for message in driver.shown where closing.contains(message.id) {
+          screen.write("\n\(message.title)\n" + TextWrapper.wrap(message.text, width: 76) + "\n")
+        }
         save(driver, seeds: seeds, clock: clock, screen: screen)
         screen.write(
           "\n"
@@ -88,7 +110,7 @@ struct KioskCommand: ParsableCommand {
 
   private func save(_ driver: InterviewDriver, seeds: SeedBundle, clock: Clock, screen: TerminalOutput) {
     let record = RecordBuilder(seeds: seeds).build(
-      session: driver.session, id: clock.recordID(), createdAt: RecordID.iso8601(clock.fixed ? clock.now : Date()),
+      session: driver.session, id: clock.recordID(), createdAt: RecordID.iso8601(Date()),
       channel: .kiosk, operatorName: nil, shown: driver.shown)
     do {
       _ = try OutputFiles(folder: output.folder).write(record: record, layout: seeds.letter, formats: output.format)

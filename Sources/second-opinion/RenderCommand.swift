@@ -8,7 +8,7 @@ struct RenderCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "render", abstract: "Render a record as letters or FHIR.")
 
-  @Argument(help: "The record (ID.json).")
+  @Argument(help: "The record (OUT/ID/ID.json, or its folder OUT/ID).")
   var record: String
 
   @Option(name: .long, parsing: .upToNextOption, help: "markdown, text, html, fhir (several allowed).")
@@ -36,12 +36,17 @@ struct RenderCommand: ParsableCommand {
       return
     }
     // Every file or none: on a failure the files this run wrote are removed.
+    // The folder is refused if someone else could change it, and swept.
+    let store = try OutputFolder.open(out)
     var written: [String] = []
     do {
       try AtomicFileWriter.ensureFolder(out)
-      for file in rendered {
-        try AtomicFileWriter.write(file.data, to: file.name, in: out)
-        written.append(file.name)
+      try store.prepare(create: false)
+      try store.whileWriting {
+        for file in rendered {
+          try AtomicFileWriter.write(file.data, to: file.name, in: out)
+          written.append(file.name)
+        }
       }
     } catch let error as StorageError {
       for name in written { AtomicFileWriter.remove(name, in: out) }

@@ -48,4 +48,38 @@ int so_take_signal(void);
 /* The pending signal number, not cleared. */
 int so_peek_signal(void);
 
+/* Hardens the process before anything else runs (call it first in main):
+   - a closed standard descriptor (0, 1 or 2) is taken by /dev/null opened
+     read-only, so no file opened later lands on it and a write to a closed
+     standard output still fails (EBADF) instead of going into a record;
+   - unless SWIFT_BACKTRACE is already "enable=no", sets it and re-executes
+     /proc/self/exe with the same arguments, so the Swift runtime starts with
+     its crash handler off (it shows and keeps memory: names, answers);
+   - no core dumps (RLIMIT_CORE 0) and not dumpable (PR_SET_DUMPABLE 0: no
+     ptrace by the same user, no core, /proc/PID files owned by root);
+   - SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS, SIGQUIT,
+     SIGXCPU and SIGXFSZ, sent or real, end the process at once with
+     128 + N, on an alternate stack (a stack overflow too): the terminal's
+     settings are restored, the screen cleared where so_crash_clears_screen
+     asked for it, one line without patient data goes to stderr, and nothing
+     else is written;
+   - SIGPIPE is ignored (a write to a closed pipe fails with EPIPE).
+   Returns 0, or -1 when the re-execution failed (the handlers above are
+   installed all the same and replace the runtime's). */
+int so_harden(char **argv);
+/* With on != 0 a crash also clears the screen and scrollback (the kiosk). */
+void so_crash_clears_screen(int on);
+
+/* Flushes the C standard output; 1 when anything written to it through
+   stdio (Swift's print) was lost (a closed descriptor, a full disk, a closed
+   pipe), else 0. */
+int so_stdout_failed(void);
+
+/* Makes readline read and edit UTF-8 whatever the environment's locale: when
+   LC_ALL, LC_CTYPE or LANG (readline reads them) name no UTF-8 locale, sets
+   LC_ALL to one that exists (C.UTF-8, C.utf8, en_GB.UTF-8, en_US.UTF-8) for
+   this process. Returns 1 when the character type is UTF-8 afterwards, 0 when
+   no UTF-8 locale is installed. Call before so_rl_init. */
+int so_use_utf8_locale(void);
+
 #endif

@@ -21,10 +21,14 @@ public enum MarkdownLetter {
 
   /// Escapes Markdown and HTML specials in a person's text, after making it
   /// inert (`TextSanitizer`), so it cannot become markup, HTML or a link: the
-  /// colon of `://`, the dot of `www.` and `@` are escaped too, which stops
-  /// GitHub-flavoured Markdown from turning a bare address into a live link.
-  /// Works on Unicode scalars, as a Markdown parser reads them, so a special
-  /// character followed by a combining mark is escaped too.
+  /// colon of `://` and the dot of `www.` are escaped too, which stops
+  /// GitHub-flavoured Markdown from turning a bare web address into a live
+  /// link. An e-mail address (and `mailto:` or `xmpp:` text) is found after
+  /// escapes are undone, so no backslash stops it: an `@` between the
+  /// characters of an address is written as a code span, `` `@` ``, which
+  /// no renderer links across; any other `@` is escaped. Works on Unicode
+  /// scalars, as a Markdown parser reads them, so a special character
+  /// followed by a combining mark is escaped too.
   public static func escape(_ text: String) -> String {
     let scalars = Array(TextSanitizer.clean(text).unicodeScalars)
     var out = String.UnicodeScalarView()
@@ -33,6 +37,10 @@ public enum MarkdownLetter {
       case "<": out.append(contentsOf: "&lt;".unicodeScalars)
       case ">": out.append(contentsOf: "&gt;".unicodeScalars)
       case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+      case "@"
+      where index > 0 && index + 1 < scalars.count && addressBefore(scalars[index - 1])
+        && addressAfter(scalars[index + 1]):
+        out.append(contentsOf: "`@`".unicodeScalars)
       case "\\", "`", "*", "_", "[", "]", "#", "|", "~", "@":
         out.append("\\")
         out.append(scalar)
@@ -44,5 +52,19 @@ public enum MarkdownLetter {
       }
     }
     return String(out)
+  }
+
+  /// A character an autolinker takes as the end of an address's local part.
+  private static func addressBefore(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII && (isAlphanumeric(scalar) || ".+-_".unicodeScalars.contains(scalar))
+  }
+
+  /// A character an autolinker takes as the start of an address's domain.
+  private static func addressAfter(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII && (isAlphanumeric(scalar) || "-_.".unicodeScalars.contains(scalar))
+  }
+
+  private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+    ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
   }
 }
