@@ -25,6 +25,8 @@ public final class Deliverer: Sendable {
     public var retrying = 0
     public var notified = 0
     public var responses = 0
+    /// Records still pending or sending after the pass (waiting for a retry).
+    public var waiting = 0
     public init() {}
   }
 
@@ -90,6 +92,7 @@ public final class Deliverer: Sendable {
     }
     let responses = try await readResponses(&summary)
     summary.responses = responses
+    summary.waiting = outbox.entries().entries.filter { [.pending, .sending].contains($0.state.status) }.count
     return summary
   }
 
@@ -167,7 +170,12 @@ public final class Deliverer: Sendable {
         return .failed
       case .transient(let reason):
         state.lastError = reason
-        state.nextAttemptAt = RecordID.iso8601(now().addingTimeInterval(backoff(state.attempts)))
+        var wait = backoff(state.attempts)
+        if error.mayHaveArrived, state.status == .sending {
+          // MESH may still be taking the upload: ask its tracking only once that has settled.
+          wait = max(wait, 3 * configuration.timeoutSeconds)
+        }
+        state.nextAttemptAt = RecordID.iso8601(now().addingTimeInterval(wait))
         try? outbox.save(state)
         return .retrying
       }

@@ -21,6 +21,14 @@ public enum MESHError: Error, CustomStringConvertible, Sendable {
     case .transient(let text), .configuration(let text), .rejected(let text): return text
     }
   }
+
+  /// A time-out or a cut connection after the request was sent: MESH may
+  /// still take the message, so tracking is asked only after a settling wait.
+  public var mayHaveArrived: Bool {
+    guard case .transient(let text) = self else { return false }
+    return text.hasPrefix("MESH did not answer in time") || text.contains("remoteConnectionClosed")
+      || text.contains("connection reset")
+  }
 }
 
 /// One message in the inbox, downloaded whole.
@@ -222,8 +230,24 @@ public final class MESHClient: Sendable {
 
   /// Validates the mailbox (and the credentials and certificates on the way).
   public func handshake() async throws {
-    let response = try await request(.POST, mailboxPath, body: Data())
-    guard (200..<300).contains(response.status) else { throw failure(response, doing: "handshaking") }
+    var closed = 0
+    while true {
+      do {
+        let response = try await request(.POST, mailboxPath, body: Data())
+        guard (200..<300).contains(response.status) else { throw failure(response, doing: "handshaking") }
+        return
+      } catch let error as MESHError where error.description.contains("remoteConnectionClosed") {
+        // With TLS 1.3 a server that refuses the client certificate closes the
+        // connection just after the handshake. Once may be chance; twice is the certificate.
+        closed += 1
+        if closed >= 2 {
+          throw MESHError.configuration(
+            "the MESH endpoint closed the connection right after the TLS handshake, which is how it refuses a client certificate: check the MESH settings `client_certificate`, `client_key` and `ca_certificate`"
+          )
+        }
+        try? await Task.sleep(nanoseconds: 200_000_000)
+      }
+    }
   }
 
   /// Sends a message, in chunks of `chunkSize` when larger; returns MESH's message id.

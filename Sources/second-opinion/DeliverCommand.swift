@@ -89,9 +89,9 @@ struct DeliverCommand: ParsableCommand {
         let summary = try await deliverer.pass()
         report(summary, quietWhenIdle: watch)
         if !watch {
-          if summary.retrying == 0 { return 0 }
+          if summary.waiting == 0 { return 0 }
           if pass >= attempts {
-            print("deliver: \(summary.retrying) record(s) wait for a retry (see `second-opinion outbox`)")
+            print("deliver: \(summary.waiting) record(s) wait for a retry (see `second-opinion outbox`)")
             return 75
           }
           try? await Task.sleep(nanoseconds: UInt64(deliverer.nextWait(cap: 60) * 1e9))
@@ -111,7 +111,9 @@ struct DeliverCommand: ParsableCommand {
   }
 
   static func report(_ summary: Deliverer.Summary, quietWhenIdle: Bool) {
-    let idle = summary == Deliverer.Summary()
+    var quiet = summary
+    quiet.waiting = 0
+    let idle = quiet == Deliverer.Summary()
     if idle, quietWhenIdle { return }
     print(
       "deliver: \(summary.sent) sent, \(summary.accepted) accepted, \(summary.failed) failed, \(summary.retrying) retrying, \(summary.notified) notified"

@@ -190,7 +190,7 @@ public struct ITKMessage: Sendable {
       "sender": urn(ids.headerOrganization),
       "timestamp": .string(generatedAt),
       "source": .object(["endpoint": .string(configuration.senderMailbox)]),
-      "focus": urn(ids.document),
+      "focus": .array([urn(ids.document)]),
     ])
 
     let bundle: JSONValue = .object([

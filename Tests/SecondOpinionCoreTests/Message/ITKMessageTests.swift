@@ -59,7 +59,7 @@ struct ITKMessageTests {
         == ITKMessage.messageDefinition)
     #expect(parts["LocalExtension"]?["valueString"] as? String == "SendDocument-ConsultationReport")
     #expect(parts["SenderReference"]?["valueString"] is String)
-    let focus = try #require((header["focus"] as? [String: Any])?["reference"] as? String)
+    let focus = try #require((header["focus"] as? [[String: Any]])?.first?["reference"] as? String)
     let document = try #require(Self.resource("Bundle", in: bundle))
     #expect(focus == "urn:uuid:" + (document["id"] as! String))
     #expect(document["type"] as? String == "document")
