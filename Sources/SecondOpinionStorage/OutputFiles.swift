@@ -28,7 +28,11 @@ public struct OutputFiles: Sendable {
 
   /// Writes the record and the letters in the formats asked for; returns the paths.
   public func write(record: Record, layout: LetterLayout, formats: [LetterFormat]) throws -> [String] {
+    // The record enters the outbox (delivery.json, pending) in the same commit.
     try RecordStore(folder: folder).commit(
-      id: record.id, files: try Self.files(record: record, layout: layout, formats: formats))
+      id: record.id,
+      files: try Self.files(record: record, layout: layout, formats: formats)
+        + [(DeliveryState.fileName, try DeliveryState.initial(for: record).encoded())]
+    ).filter { !$0.hasSuffix("/" + DeliveryState.fileName) }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SecondOpinionPDF
 import SecondOpinionTerminal
 
 /// The `second-opinion` command: an intake assistant for people in the UK who
@@ -19,6 +20,7 @@ struct SecondOpinion: ParsableCommand {
     subcommands: [
       InterviewCommand.self, KioskCommand.self, DraftsCommand.self, ResumeCommand.self, CasesCommand.self,
       CheckCommand.self, ExplainCommand.self, TreeCommand.self, RenderCommand.self, SchemaCommand.self,
+      DeliverCommand.self, OutboxCommand.self, RecordsCommand.self,
     ],
     defaultSubcommand: InterviewCommand.self)
 
@@ -28,6 +30,7 @@ struct SecondOpinion: ParsableCommand {
   /// gone), instead of reporting success.
   static func main() {
     ProcessHardening.start()
+    PDFLetter.install()
     var command: ParsableCommand
     do {
       command = try parseAsRoot()
