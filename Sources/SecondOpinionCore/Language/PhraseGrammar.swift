@@ -28,6 +28,9 @@ public struct PhraseGrammar: Codable, Sendable, Equatable {
   public var classes: [String: [String]]
   /// The concepts, each with its patterns.
   public var concepts: [PhraseConcept]
+  /// Concepts of another grammar read as concepts of this one (the red-flag
+  /// screen reads the crisis grammar's `suicidal` as `suicidal_thoughts`).
+  public var borrowed: [String: String]?
   /// The most words `...` may stand for (default 3).
   public var maxGap: Int?
   /// The shortest word that is matched with one edit (default 6).
@@ -36,8 +39,9 @@ public struct PhraseGrammar: Codable, Sendable, Equatable {
   /// Creates a grammar.
   public init(
     language: String, spellings: [String: String]? = nil, classes: [String: [String]], concepts: [PhraseConcept],
-    maxGap: Int? = nil, fuzzyLength: Int? = nil
+    borrowed: [String: String]? = nil, maxGap: Int? = nil, fuzzyLength: Int? = nil
   ) {
+    self.borrowed = borrowed
     self.language = language
     self.spellings = spellings
     self.classes = classes
