@@ -15,7 +15,12 @@ struct RedFlagCorpusTests {
       var note: String?
     }
     var phrasings: [Phrasing]
-    var past_or_denied: [Phrasing]?
+    var pastOrDenied: [Phrasing]?
+
+    enum CodingKeys: String, CodingKey {
+      case phrasings
+      case pastOrDenied = "past_or_denied"
+    }
   }
 
   static func reader(_ language: String) throws -> RedFlagReader {
@@ -72,7 +77,7 @@ struct RedFlagCorpusTests {
     let text = try String(contentsOf: root.appendingPathComponent("Tests/corpus/red-flags-en.yaml"), encoding: .utf8)
     let corpus: Corpus = try SeedLoader.decode(text, file: "red-flags-en.yaml")
     let reader = try Self.reader("en")
-    for phrasing in corpus.past_or_denied ?? [] {
+    for phrasing in corpus.pastOrDenied ?? [] {
       #expect(reader.read(phrasing.text) != .unrecognised, "\(phrasing.text)")
     }
   }
