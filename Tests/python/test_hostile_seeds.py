@@ -191,7 +191,14 @@ DEFECTS = {
     "choice-question-without-choices": ("interview.yaml", "    choices:\n      - id: chest_pain", "    chooses:\n      - id: chest_pain"),
     "stop-rule-names-an-unknown-message": ("interview.yaml", "messages: [emergency_physical]", "messages: [no_such_message]"),
     "tree-node-leads-nowhere": ("triage.yaml", '"no": u_red_flag_mental', '"no": u_nowhere'),
-    "tree-tests-an-unknown-question": ("triage.yaml", "answer: red_flags", "answer: no_such_question"),
+    "tree-tests-an-unknown-question": ("triage.yaml", "answer: cancer_status", "answer: no_such_question"),
+    # A red flag added to the screen without its class (`redFlag:`): it would
+    # be asked, then stop nothing and triage nothing.
+    "red-flag-added-without-its-class": (
+        "interview.yaml", "      - id: harm_others\n", "      - id: sepsis\n        label: \"Signs of sepsis\"\n      - id: harm_others\n",
+    ),
+    "question-id-used-twice": ("interview.yaml", "  - id: diagnosis_date\n", "  - id: diagnosis\n"),
+    "tree-id-used-in-both-trees": ("triage.yaml", "    - id: d_pain\n", "    - id: u_pain\n"),
 }
 
 
@@ -210,6 +217,21 @@ def test_defective_seeds_never_crash_the_interview(binary, tmp_path, outdir, kin
         assert_no_crash(result)
         assert result.returncode == 6, result.stderr
         shutil.rmtree(outdir, ignore_errors=True)
+
+
+@pytest.mark.parametrize(
+    "kind, message",
+    [
+        ("red-flag-added-without-its-class", "choice `sepsis` of the red-flag screen `red_flags` has no class"),
+        ("question-id-used-twice", r"question id `diagnosis` is used twice \(first on line \d+\)"),
+        ("tree-id-used-in-both-trees", r"tree node or leaf id `u_pain` is used twice \(first on line \d+\)"),
+    ],
+)
+def test_a_defect_is_refused_at_the_line_of_the_edit(binary, tmp_path, outdir, kind, message):
+    """The interview names the file and the exact line of the defect (the
+    added choice, the repeated id) before asking anything."""
+    folder, name, line = defective_seeds(tmp_path, kind)
+    refused(folder, outdir, name, line=line, slack=0, message=message)
 
 
 @pytest.mark.parametrize("kind", sorted(DEFECTS))

@@ -63,7 +63,7 @@ public enum RedFlagRule: DefinitionRule {
     return found
   }
 
-  /// `{redFlag: ...}` tests with no screen, or with no flag of a class.
+  /// `{redFlag: ...}` tests with no screen, or with no flag of any class they name.
   private static func classTests(_ site: ConditionSite, screen: Question?, flags: [Choice]) -> [SeedError] {
     site.condition.redFlagTests.compactMap { classes -> SeedError? in
       let test = "`{redFlag: \(name(classes))}`"
@@ -74,12 +74,11 @@ public enum RedFlagRule: DefinitionRule {
             "`\(site.owner)` tests \(test), but no question declares red flags (`redFlag: CLASS` on the choices of the red-flag screen)"
         )
       }
-      let empty = classes.filter { kind in !flags.contains { $0.redFlag == kind } }
-      guard !empty.isEmpty else { return nil }
+      guard !classes.contains(where: { kind in flags.contains { $0.redFlag == kind } }) else { return nil }
       return SeedError(
         file: site.file, line: site.line,
         message:
-          "`\(site.owner)` tests \(test), but `\(screen.id)` declares no red flag of class \(empty.map(\.rawValue).joined(separator: " or ")), so that part can never hold"
+          "`\(site.owner)` tests \(test), but `\(screen.id)` declares no red flag of class \(classes.map(\.rawValue).joined(separator: " or ")), so it can never hold"
       )
     }
   }

@@ -199,6 +199,10 @@ public enum SeedLoader {
     case .scanner(let context, _, let mark, _), .parser(let context, _, let mark, _),
       .composer(let context, _, let mark, _):
       return context?.mark.line ?? mark.line
+    case .duplicatedKeysInMapping(_, let context):
+      // A key written twice in one mapping (two `text:` in a question, a
+      // `wording` key twice): the line of the first of them.
+      return context.mark.line
     default: return nil
     }
   }
