@@ -29,7 +29,8 @@ struct DraftsCommand: ParsableCommand {
       let waiting = draft.waitingAt.map { "waiting at \($0)" } ?? "waiting at the review"
       print(
         InertText.lines(
-          "\(draft.id)  saved \(draft.savedAt)  by \(draft.operator ?? "?")  \(draft.answers.count) answers, "
+          "\(draft.id)  saved \(draft.savedAt)  by \(draft.operator ?? "?")  \(draft.answers.count) "
+            + "answer\(draft.answers.count == 1 ? "" : "s"), "
             + "\(waiting)  (\(draft.reason))"))
     }
     for file in listing.unusable {

@@ -143,6 +143,15 @@ def record_folder(out, record_id=FIXED_ID):
     return pathlib.Path(out) / record_id
 
 
+def find_record_file(out, ext="json", record_id=FIXED_ID):
+    """A record's file wherever the version under test puts it (OUT/ID/ID.EXT,
+    or OUT/ID.EXT before records had folders), for tests about content."""
+    for path in (record_folder(out, record_id) / f"{record_id}.{ext}", pathlib.Path(out) / f"{record_id}.{ext}"):
+        if path.is_file():
+            return path
+    raise AssertionError(f"no {record_id}.{ext} in {everything(out)}")
+
+
 def record_files(out, record_id=FIXED_ID, extensions=EXTENSIONS):
     folder = record_folder(out, record_id)
     return [folder / f"{record_id}.{ext}" for ext in extensions]

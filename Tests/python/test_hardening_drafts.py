@@ -23,6 +23,7 @@ from _hardening import (
     draft_json,
     env,
     everything,
+    find_record_file,
     public_folder,
     run,
     write_draft,
@@ -197,7 +198,7 @@ def test_every_field_is_made_inert_before_the_screen_or_the_record(tmp_path):
     assert result.returncode == 3, result.stderr
     for raw in (b"\x1b]0", b"\x07", "\u202e".encode(), b"pwned"):
         assert raw not in result.stdout
-    record = json.loads((outdir / FIXED_ID / f"{FIXED_ID}.json").read_text())
+    record = json.loads(find_record_file(outdir).read_text())
     text = json.dumps(record, ensure_ascii=False)
     assert "\x1b" not in text and "\u202e" not in text and "pwned" not in text
     assert "Aisha Khan" in text
