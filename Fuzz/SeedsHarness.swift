@@ -8,7 +8,8 @@ import SecondOpinionCore
 /// below and the repository's letter.yaml, so each run stays fast. A bundle
 /// that loads is checked (`DefinitionChecker`), its trees are walked with no
 /// answers, and a short scripted interview is run on it (as
-/// `second-opinion interview` would, checked or not).
+/// `second-opinion interview` would, checked or not). A case (given by
+/// `answers` or by `input`) that loads is run on the small seeds (`runCase`).
 enum SeedsHarness {
   nonisolated(unsafe) static var files: [String: String] = [:]
 
@@ -133,6 +134,37 @@ enum SeedsHarness {
     "not sure", "prefer not to say", "yes", "no", "1, 2", "", "skip", "14/01/2027", "submit",
   ]
 
+  /// The small interview and triage with the repository's letter layout, for cases.
+  static let caseSeeds: SeedBundle? = try? SeedLoader.bundle(
+    interview: interview, triage: triage, letter: FuzzSupport.seedsText(SeedLoader.letterFile))
+
+  /// A case file (given by `answers` or by `input`) that loads is run on the
+  /// small seeds. A keyed case that finishes must type what a pipe would: its
+  /// lines, piped as exact input, give the same record.
+  static func runCase(_ text: String) {
+    let definition: CaseDefinition
+    do {
+      definition = try SeedLoader.testCase(text, file: "cases/fuzz.yaml")
+    } catch let error as SeedError {
+      FuzzSupport.require(error.file == "cases/fuzz.yaml", "a case error names another file: \(error)")
+      return
+    } catch {
+      FuzzSupport.require(false, "SeedLoader.testCase threw something other than SeedError: \(error)")
+      return
+    }
+    FuzzSupport.require((definition.answers == nil) != (definition.input == nil), "a case loaded with both or neither")
+    guard let seeds = caseSeeds else { return }
+    let runner = CaseRunner(seeds: seeds)
+    let result = runner.run(definition)
+    guard definition.isKeyed, let record = result.record else { return }
+    FuzzSupport.require(
+      result.typed.count <= seeds.interview.questions.count + 1, "a keyed case typed \(result.typed.count) lines")
+    var piped = definition
+    piped.answers = nil
+    piped.input = result.typed.map { $0 + "\n" }.joined()
+    FuzzSupport.require(runner.run(piped).record == record, "a keyed case and its script give different records")
+  }
+
   static func run(_ text: String) {
     let firstLine = text.prefix { $0 != "\n" }
     var interview = Self.interview
@@ -140,9 +172,7 @@ enum SeedsHarness {
     var letter = file(SeedLoader.letterFile)
     switch firstLine {
     case "# case":
-      if let definition = try? SeedLoader.testCase(text, file: "cases/fuzz.yaml") {
-        _ = definition.lines
-      }
+      runCase(text)
       return
     case "# triage": triage = text
     case "# letter": letter = text

@@ -8,6 +8,9 @@ import SecondOpinionCore
 /// say" or a blank where the question allows it), then submits at the review.
 /// The expected triage is what the finished session gives, so every generated
 /// case passes when run through `CaseRunner`. Deterministic for a given seed.
+/// A case is given as exact `input` lines, or with `keyed` as `answers` by
+/// question id (a blank answer to an optional question left out, as the case
+/// library writes them); both type the same lines.
 public struct CaseGenerator {
   /// A small, fast, seeded generator (SplitMix64), so runs are repeatable.
   public struct Random: RandomNumberGenerator, Sendable {
@@ -31,6 +34,8 @@ public struct CaseGenerator {
   /// The share of cases allowed to end as an emergency when an answer would
   /// fire a stop rule (otherwise another answer is chosen).
   public var emergencyShare: Double
+  /// Whether cases give `answers` by question id rather than `input` lines.
+  public var keyed: Bool
   private var random: Random
   private var made = 0
 
@@ -48,9 +53,11 @@ public struct CaseGenerator {
   ///   - seeds: the seeds to generate cases for.
   ///   - seed: the PRNG seed; the same seed gives the same cases.
   ///   - emergencyShare: the share of stop-rule answers kept (default 0.1).
-  public init(seeds: SeedBundle, seed: UInt64, emergencyShare: Double = 0.1) {
+  ///   - keyed: give `answers` by question id instead of `input` lines (default false).
+  public init(seeds: SeedBundle, seed: UInt64, emergencyShare: Double = 0.1, keyed: Bool = false) {
     self.seeds = seeds
     self.emergencyShare = emergencyShare
+    self.keyed = keyed
     self.random = Random(seed: seed)
   }
 
@@ -62,6 +69,7 @@ public struct CaseGenerator {
       CalendarDate.adding(days: int(-365...365), to: CaseDefinition.defaultToday) ?? CaseDefinition.defaultToday
     var session = InterviewSession(seeds: seeds, voice: voice, today: today)
     var lines: [String] = []
+    var answers: [String: String] = [:]
     let allowStops = chance(emergencyShare)
     while let question = session.current {
       var attempt = 0
@@ -77,20 +85,26 @@ public struct CaseGenerator {
         }
         session = trial
         lines.append(typed)
+        if !typed.isEmpty { answers[question.id] = typed }
         break
       }
     }
     if session.stoppedBy == nil { lines.append("submit") }
     let record = RecordBuilder(seeds: seeds).build(
       session: session, id: "generated", createdAt: today, channel: .pipe, operatorName: nil, shown: [])
+    let expect = CaseExpectation(
+      urgency: record.triage.urgency, delayRisk: record.triage.delayRisk, status: record.status,
+      urgencyLeaf: record.triage.urgencyLeaf, delayRiskLeaf: record.triage.delayRiskLeaf, letterContains: nil,
+      screenContains: nil)
+    let title = "generated case \(made)"
+    let operatorName = voice == .receptionist ? "A Jones" : nil
+    if keyed {
+      return CaseDefinition(
+        title: title, mode: voice, today: today, operator: operatorName, answers: answers, expect: expect, file: nil)
+    }
     return CaseDefinition(
-      title: "generated case \(made)", mode: voice, today: today, operator: voice == .receptionist ? "A Jones" : nil,
-      input: lines.joined(separator: "\n") + "\n",
-      expect: CaseExpectation(
-        urgency: record.triage.urgency, delayRisk: record.triage.delayRisk, status: record.status,
-        urgencyLeaf: record.triage.urgencyLeaf, delayRiskLeaf: record.triage.delayRiskLeaf, letterContains: nil,
-        screenContains: nil),
-      file: nil)
+      title: title, mode: voice, today: today, operator: operatorName, input: lines.joined(separator: "\n") + "\n",
+      expect: expect, file: nil)
   }
 
   /// A random answer of the question's kind; later attempts use the plainest forms.

@@ -5,24 +5,41 @@ import Testing
 /// the transcript (stdout), the JSON record, and the letters.
 @Suite("Piped interviews", .serialized)
 struct PipedInterviewTests {
+  /// A golden interview: the case in seeds/cases/tests/ that types it, the
+  /// golden files' name, and the exit status.
   struct Script: Sendable, CustomTestStringConvertible {
     var name: String
-    var arguments: [String]
     var status: Int32
     var testDescription: String { name }
   }
 
   static let scripts = [
-    Script(name: "patient-cancer", arguments: [], status: 0),
-    Script(name: "receptionist-proxy", arguments: ["--mode", "receptionist", "--operator", "Aisha Khan"], status: 0),
-    Script(name: "emergency-crisis", arguments: [], status: 3),
+    Script(name: "patient-cancer", status: 0),
+    Script(name: "receptionist-proxy", status: 0),
+    Script(name: "emergency-crisis", status: 3),
   ]
 
+  /// The folder of the cases the end-to-end tests pipe into the program.
+  static let cases = BinaryRunner.repository.appendingPathComponent("seeds/cases/tests")
+
+  /// The lines a case of seeds/cases/tests/ types, from `cases --script`: its
+  /// answers as the interview asks for them (or its exact input), then submit.
   static func lines(_ name: String) throws -> [String] {
-    let url = GoldenFile.folder.deletingLastPathComponent().appendingPathComponent("Scripts/\(name).txt")
-    var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+    let result = try BinaryRunner.run(
+      ["cases", "--script", cases.appendingPathComponent("\(name).yaml").path], lines: [])
+    try #require(result.status == 0, "cases --script \(name).yaml: \(result.stderr)")
+    var lines = result.stdout.components(separatedBy: "\n")
     if lines.last == "" { lines.removeLast() }
     return lines
+  }
+
+  /// The interview arguments a case's mode needs (the receptionist's name).
+  static func arguments(_ name: String) throws -> [String] {
+    let text = try String(contentsOf: cases.appendingPathComponent("\(name).yaml"), encoding: .utf8)
+    guard text.contains("\nmode: receptionist") else { return [] }
+    let line = text.split(separator: "\n").first { $0.hasPrefix("operator: ") } ?? "operator: \"A Jones\""
+    let name = line.dropFirst("operator: ".count).trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+    return ["--mode", "receptionist", "--operator", name]
   }
 
   @Test(arguments: scripts)
@@ -30,7 +47,7 @@ struct PipedInterviewTests {
     let out = BinaryRunner.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: out) }
     let result = try BinaryRunner.run(
-      ["interview", "--out", out.path, "--format", "markdown", "text", "html", "fhir"] + script.arguments,
+      ["interview", "--out", out.path, "--format", "markdown", "text", "html", "fhir"] + Self.arguments(script.name),
       lines: try Self.lines(script.name))
     #expect(result.status == script.status, "stderr: \(result.stderr)")
     let id = "SO-20261125T100000Z-00000000"
@@ -68,6 +85,42 @@ struct PipedInterviewTests {
     #expect(result.stdout.contains("a name has letters"))
     #expect(result.stdout.contains("February 1990 has no day 31"))
     #expect(result.stdout.contains("For example: 25/11/1970"))
+  }
+
+  /// The cases the tests pipe in pass as cases too, so a golden file that
+  /// changes is not the first sign that their triage did.
+  @Test func theScriptsCasesPass() throws {
+    let result = try BinaryRunner.run(["cases", Self.cases.path], lines: [])
+    #expect(result.status == 0, "\(result.stdout)")
+    #expect(result.stdout.contains("cases: 4 passed, 0 failed"), "\(result.stdout)")
+  }
+
+  /// `cases --script` prints what a keyed case types: each answer as it is
+  /// asked, a blank line for an optional question it leaves out, then submit.
+  @Test func aKeyedCaseScriptEndsWithSubmitAndSkipsWhatItLeavesOut() throws {
+    let lines = try Self.lines("receptionist-proxy")
+    #expect(lines.first == "none")
+    #expect(lines.last == "submit")
+    #expect(lines.filter(\.isEmpty).count == 1)  // question_2, not answered
+    #expect(try Self.lines("emergency-crisis") == ["9"])
+  }
+
+  @Test func aScriptOfACaseThatCannotBeAnsweredIsRefused() throws {
+    let folder = BinaryRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("no-name.yaml")
+    let text = try String(contentsOf: Self.cases.appendingPathComponent("receptionist-proxy.yaml"), encoding: .utf8)
+    try text.replacingOccurrences(of: "  full_name: \"Joseph Okafor\"\n", with: "").write(
+      to: file, atomically: true, encoding: .utf8)
+    let result = try BinaryRunner.run(["cases", "--script", file.path], lines: [])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("the case does not answer question `full_name`"), "\(result.stderr)")
+    let both = folder.appendingPathComponent("both.yaml")
+    try (text + "input: |\n  none\n").write(to: both, atomically: true, encoding: .utf8)
+    let refused = try BinaryRunner.run(["cases", "--script", both.path], lines: [])
+    #expect(refused.status == 6)
+    #expect(refused.stderr.contains("both.yaml"), "\(refused.stderr)")
+    #expect(refused.stderr.contains("not both"), "\(refused.stderr)")
   }
 
   @Test func receptionistModeNeedsAnOperator() throws {

@@ -15,10 +15,12 @@ import pytest
 from fhir.resources.R4B.bundle import Bundle
 from pydantic import ValidationError
 
-from conftest import SEEDS, base_env, read_case_input, run_piped, run_case_library
+from conftest import (
+    CANCER_CASE, CHEST_PAIN_CASE, CRISIS_CASE, RELATIVE_CASE, base_env, case_arguments, case_lines, run_piped,
+    run_case_library,
+)
 
 FIXED_ID = "SO-20261125T100000Z-00000000"
-CANCER_CASE = next(SEEDS.glob("cases/010-*.yaml"))
 NHS_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number"
 DATA_ABSENT = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
 
@@ -34,13 +36,6 @@ DATA_ABSENT_REASON = {"unknown", "asked-unknown", "temp-unknown", "not-asked", "
                       "not-applicable", "unsupported", "as-text", "error", "not-a-number", "negative-infinity",
                       "positive-infinity", "not-performed", "not-permitted"}
 
-RECEPTIONIST_LINES = [
-    "none", "2", "Jo Taylor", "yes", "not sure", "no", "Sam Taylor", "12/03/1985", "prefer not to say",
-    "prefer not to say", "07700 900123", "not sure", "prefer not to say", "1", "nhs", "not sure", "not sure",
-    "not sure", "no", "", "", "same", "none", "none", "none", "not sure", "none", "none",
-    "Is the diagnosis right?", "", "not sure", "1", "", "prefer not to say", "", "prefer not to say", "yes",
-    "submit",
-]
 
 
 @pytest.fixture(scope="module")
@@ -182,7 +177,7 @@ def test_every_case_export_is_a_valid_bundle(case_exports):
 
 
 def test_a_patient_export(outdir):
-    record, raw = interview(outdir, read_case_input(CANCER_CASE))
+    record, raw = interview(outdir, case_lines(CANCER_CASE))
     bundle = check_export(record, raw, "patient")
     request = resources(bundle)["ServiceRequest"]["resource"]
     assert request["priority"] == "asap"  # urgent: suspected cancer
@@ -191,7 +186,7 @@ def test_a_patient_export(outdir):
 
 
 def test_a_receptionist_export_with_unknown_and_declined_answers(outdir):
-    record, raw = interview(outdir, RECEPTIONIST_LINES, "--mode", "receptionist", "--operator", "Alex Reception")
+    record, raw = interview(outdir, case_lines(RELATIVE_CASE), *case_arguments(RELATIVE_CASE))
     bundle = check_export(record, raw, "receptionist")
     patient = resources(bundle)["Patient"]["resource"]
     assert "identifier" not in patient and "address" not in patient  # declined
@@ -200,9 +195,9 @@ def test_a_receptionist_export_with_unknown_and_declined_answers(outdir):
     assert items["diagnosis"]["extension"][0]["valueCode"] == "asked-unknown"
 
 
-@pytest.mark.parametrize("first", ["1", "9"])
-def test_an_emergency_export(outdir, first):
-    record, raw = interview(outdir, [first], status=3)
+@pytest.mark.parametrize("case", [CHEST_PAIN_CASE, CRISIS_CASE], ids=["physical", "mental-health"])
+def test_an_emergency_export(outdir, case):
+    record, raw = interview(outdir, case_lines(case), status=3)
     bundle = check_export(record, raw, "emergency")
     found = resources(bundle)
     assert found["ServiceRequest"]["resource"]["priority"] == "stat"
@@ -210,7 +205,7 @@ def test_an_emergency_export(outdir, first):
 
 
 def test_render_gives_the_bytes_written_at_interview_time(binary, outdir):
-    record, raw = interview(outdir, read_case_input(CANCER_CASE))
+    record, raw = interview(outdir, case_lines(CANCER_CASE))
     result = subprocess.run(
         [binary, "render", str(outdir / f"{FIXED_ID}.json"), "--format", "fhir"],
         capture_output=True, timeout=30, env=base_env())

@@ -19,7 +19,7 @@ import tempfile
 import threading
 import time
 
-from conftest import BINARY, SEEDS, base_env, read_case_input
+from conftest import BINARY, SEEDS, base_env, case_lines
 
 PATIENT_CASE = SEEDS / "cases" / "010-suspected-prostate-cancer-surgery.yaml"
 RECEPTIONIST_CASE = SEEDS / "cases" / "060-receptionist-caller-is-patient-toothache.yaml"
@@ -58,8 +58,9 @@ def interview_args(outdir, mode="patient", formats=True, case=None):
 
 
 def script(mode="patient"):
-    """The answer lines of the case used for `mode`."""
-    return read_case_input(PATIENT_CASE if mode == "patient" else RECEPTIONIST_CASE)
+    """The lines the case used for `mode` types (`cases --script`): one answer
+    a line as the interview asks for them, then submit. A fresh list each time."""
+    return case_lines(PATIENT_CASE if mode == "patient" else RECEPTIONIST_CASE)
 
 
 @functools.lru_cache(maxsize=None)

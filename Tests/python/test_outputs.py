@@ -19,20 +19,14 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import SEEDS, base_env, read_case_input, run_piped, run_case_library
+from conftest import (
+    CANCER_CASE, CHEST_PAIN_CASE, RELATIVE_CASE, SEEDS, base_env, case_arguments, case_lines, run_piped,
+    run_case_library,
+)
 
 FIXED_ID = "SO-20261125T100000Z-00000000"
-CANCER_CASE = next(SEEDS.glob("cases/010-*.yaml"))
 FORMATS = {"markdown": "md", "text": "txt", "html": "html", "fhir": "fhir.json"}
 DISCLAIMER = "This triage supports, and does not replace, a clinician's judgement"
-
-RECEPTIONIST_LINES = [
-    "none", "2", "Jo Taylor", "yes", "not sure", "no", "Sam Taylor", "12/03/1985", "prefer not to say",
-    "prefer not to say", "07700 900123", "not sure", "prefer not to say", "1", "nhs", "not sure", "not sure",
-    "not sure", "no", "", "", "same", "none", "none", "none", "not sure", "none", "none",
-    "Is the diagnosis right?", "", "not sure", "1", "", "prefer not to say", "", "prefer not to say", "yes",
-    "submit",
-]
 
 ESC = "\x1b"
 HOSTILE_HTML = "<script>alert(1)</script> then <img src=x onerror=alert(1)>"
@@ -42,32 +36,27 @@ HOSTILE_ESC = (ESC + "[31mred" + ESC + "[0m " + ESC + "]0;x\x07title "
 HOSTILE_C1 = "night\x07 \u009b31m urine\x08 \u202eevil"
 HOSTILE_LINKS = "Tamsulosin & <b>x</b> www.evil.example mail@evil.example <http://evil.example>"
 
-# A patient interview (66 years old, so no pregnancy question) whose free-text
-# answers are hostile, one a line in the order interview.yaml asks them.
-HOSTILE_LINES = [
-    "none", "Sam Taylor", "25/11/1960", "943 476 5919", "sw1a1aa", "07700 900123",
-    "Riverside " + HOSTILE_HTML,  # GP practice
-    "1, 5", "nhs",
-    HOSTILE_MD,  # diagnosis
-    "# heading",  # clinician
-    "1/10/2026", "suspected", "yes",
-    HOSTILE_ESC,  # proposed treatment
-    "yes", "14/01/2027", "not sure",
-    HOSTILE_LINKS,  # treatment so far
-    "partly",
-    HOSTILE_C1,  # symptoms
-    "same", "controlled", "none",
-    "> quoted <!-- comment -->",  # medicines
-    "penicillin ![img](http://evil.example/x.png)",  # allergies
-    "letters, scans", "pathology",
-    HOSTILE_HTML,  # question 1
-    HOSTILE_MD,  # question 2
-    HOSTILE_ESC,  # question 3
-    "# heading",  # hopes
-    "1",
-    "| a | b |",  # limits
-    "none", "no", "yes", "submit",
-]
+
+def hostile_lines():
+    """A patient interview (case 010, but 66 years old) whose free-text answers
+    are hostile, typed as the interview asks for them."""
+    return case_lines(
+        CANCER_CASE,
+        date_of_birth="25/11/1960",
+        gp_practice="Riverside " + HOSTILE_HTML,
+        diagnosis=HOSTILE_MD,
+        first_clinician="# heading",
+        treatment_description=HOSTILE_ESC,
+        treatment_so_far=HOSTILE_LINKS,
+        symptoms=HOSTILE_C1,
+        medications="> quoted <!-- comment -->",
+        allergies="penicillin ![img](http://evil.example/x.png)",
+        question_1=HOSTILE_HTML,
+        question_2=HOSTILE_MD,
+        question_3=HOSTILE_ESC,
+        hopes="# heading",
+        route_limits="| a | b |",
+    )
 
 
 # ---------------------------------------------------------------- helpers
@@ -237,19 +226,19 @@ def case_letters(binary, tmp_path_factory):
 @pytest.fixture(scope="module")
 def receptionist(tmp_path_factory):
     folder = tmp_path_factory.mktemp("receptionist")
-    return run_interview(folder, RECEPTIONIST_LINES, "--mode", "receptionist", "--operator", "Alex Reception")
+    return run_interview(folder, case_lines(RELATIVE_CASE), *case_arguments(RELATIVE_CASE))
 
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
-    return run_interview(folder, HOSTILE_LINES)
+    return run_interview(folder, hostile_lines())
 
 
 # ---------------------------------------------------------------- re-rendering
 
 def test_render_reproduces_each_format_from_the_record_alone(binary, outdir):
-    _, record, files = run_interview(outdir, read_case_input(CANCER_CASE))
+    _, record, files = run_interview(outdir, case_lines(CANCER_CASE))
     # A copy of the record alone, in another folder: nothing else is read.
     alone = outdir.parent / "alone"
     alone.mkdir()
@@ -265,7 +254,7 @@ def test_render_reproduces_each_format_from_the_record_alone(binary, outdir):
 
 
 def test_render_out_writes_every_format_owner_only(binary, outdir, tmp_path):
-    _, record, files = run_interview(outdir, read_case_input(CANCER_CASE))
+    _, record, files = run_interview(outdir, case_lines(CANCER_CASE))
     target = tmp_path / "rendered" / "letters"
     result = render(binary, outdir / f"{FIXED_ID}.json", "--format", *FORMATS, "--out", str(target))
     assert result.returncode == 0, result.stderr.decode()
@@ -279,7 +268,7 @@ def test_render_out_writes_every_format_owner_only(binary, outdir, tmp_path):
 
 
 def test_render_out_never_overwrites_and_leaves_nothing_partial(binary, outdir, tmp_path):
-    run_interview(outdir, read_case_input(CANCER_CASE))
+    run_interview(outdir, case_lines(CANCER_CASE))
     target = tmp_path / "letters"
     target.mkdir(mode=0o700)
     existing = target / f"{FIXED_ID}.html"
@@ -293,7 +282,7 @@ def test_render_out_never_overwrites_and_leaves_nothing_partial(binary, outdir, 
 
 def test_render_refuses_a_record_whose_id_is_not_an_id(binary, outdir, tmp_path):
     """The id names the files `--out` writes: `../x` must not escape the folder."""
-    _, record, _ = run_interview(outdir, ["1"], status=3)
+    _, record, _ = run_interview(outdir, case_lines(CHEST_PAIN_CASE), status=3)
     record["id"] = "../../escaped"
     path = tmp_path / "edited.json"
     path.write_text(json.dumps(record), encoding="utf-8")
@@ -336,7 +325,7 @@ def test_plain_text_fits_80_columns(case_letters, receptionist, hostile):
 
 
 def test_plain_text_counts_wide_characters_as_two_columns(outdir):
-    lines = read_case_input(CANCER_CASE)
+    lines = case_lines(CANCER_CASE)
     question = lines.index("Is surgery the only option?")
     lines[question] = " ".join(["手術は", "唯一の", "選択肢", "ですか", "他の", "治療法は", "ありますか"] * 3)
     _, _, files = run_interview(outdir, lines)
@@ -511,7 +500,7 @@ def test_hostile_answers_are_plain_in_text_and_json(hostile):
 
 def test_hostile_operator_name_is_inert(tmp_path):
     name = "<script>alert(1)</script> " + ESC + "[31mEve" + ESC + "]8;;http://x\x07 [x](http://evil.example)"
-    _, record, files = run_interview(tmp_path / "out", RECEPTIONIST_LINES, "--mode", "receptionist",
+    _, record, files = run_interview(tmp_path / "out", case_lines(RELATIVE_CASE), "--mode", "receptionist",
                                      "--operator", name)
     for ext, data in files.items():
         check_inert_bytes(data, ext)

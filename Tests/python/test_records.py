@@ -14,54 +14,13 @@ import pytest
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from conftest import REPO, SEEDS, base_env, read_case_input, run_piped, run_case_library
+from conftest import (
+    CANCER_CASE, CHEST_PAIN_CASE, CRISIS_CASE, NOT_SURE_CASE, RELATIVE_CASE, REPO, base_env, case_arguments,
+    case_lines, run_piped, run_case_library,
+)
 
 SCHEMA_FILE = REPO / "docs" / "schema" / "record-1.0.0.schema.json"
 FIXED_ID = "SO-20261125T100000Z-00000000"
-CANCER_CASE = next(SEEDS.glob("cases/010-*.yaml"))
-
-# A receptionist call for a relative, with "not sure" and "prefer not to say"
-# answers, one a line in the order interview.yaml asks them.
-RECEPTIONIST_LINES = [
-    "none",  # red flags
-    "2",  # caller: a relative
-    "Jo Taylor",  # caller's name
-    "yes",  # patient agreed
-    "not sure",  # capacity
-    "no",  # lasting power of attorney
-    "Sam Taylor",
-    "12/03/1985",
-    "prefer not to say",  # NHS number
-    "prefer not to say",  # postcode
-    "07700 900123",
-    "not sure",  # GP practice
-    "prefer not to say",  # pregnancy
-    "1",  # reason: doubt about the diagnosis
-    "nhs",
-    "not sure",  # diagnosis
-    "not sure",  # clinician
-    "not sure",  # when
-    "no",  # treatment proposed
-    "",  # treatment so far
-    "",  # symptoms
-    "same",
-    "none",  # pain
-    "none",  # warning symptoms
-    "none",  # medicines
-    "not sure",  # allergies
-    "none",  # records held
-    "none",  # records requested
-    "Is the diagnosis right?",
-    "",  # second question
-    "not sure",  # hopes
-    "1",  # route
-    "",  # limits
-    "prefer not to say",  # requirements
-    "",  # requirement details
-    "prefer not to say",  # research
-    "yes",  # consent
-    "submit",
-]
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +78,7 @@ def test_every_case_record_validates(case_records, validator):
 
 
 def test_a_patient_interview_record_validates(outdir, validator):
-    result, record = interview(outdir, read_case_input(CANCER_CASE))
+    result, record = interview(outdir, case_lines(CANCER_CASE))
     assert result.returncode == 0, explain(result)
     assert_valid(validator, record, "patient")
     assert record["id"] == FIXED_ID
@@ -131,7 +90,7 @@ def test_a_patient_interview_record_validates(outdir, validator):
 
 
 def test_a_receptionist_interview_record_validates(outdir, validator):
-    result, record = interview(outdir, RECEPTIONIST_LINES, "--mode", "receptionist", "--operator", "Alex Reception")
+    result, record = interview(outdir, case_lines(RELATIVE_CASE), *case_arguments(RELATIVE_CASE))
     assert result.returncode == 0, explain(result)
     assert_valid(validator, record, "receptionist")
     assert record["mode"] == "receptionist"
@@ -143,16 +102,16 @@ def test_a_receptionist_interview_record_validates(outdir, validator):
         assert (answer["value"] is None) == (answer["state"] != "answered"), answer["questionId"]
 
 
-@pytest.mark.parametrize("lines, rules", [
-    (["1"], {"red_flag_physical"}),
-    (["9"], {"red_flag_mental_health"}),
+@pytest.mark.parametrize("case, rules", [
+    (CHEST_PAIN_CASE, {"red_flag_physical"}),
+    (CRISIS_CASE, {"red_flag_mental_health"}),
     # "Not sure" cannot rule out any red flag, so the first stop rule fires.
-    (["not sure"], {"red_flag_physical", "red_flag_not_sure"}),
-])
-def test_an_emergency_record_validates(outdir, validator, lines, rules):
-    result, record = interview(outdir, lines)
+    (NOT_SURE_CASE, {"red_flag_physical", "red_flag_not_sure"}),
+], ids=["physical", "mental-health", "not-sure"])
+def test_an_emergency_record_validates(outdir, validator, case, rules):
+    result, record = interview(outdir, case_lines(case))
     assert result.returncode == 3, explain(result)
-    assert_valid(validator, record, lines[0])
+    assert_valid(validator, record, case.stem)
     assert record["status"] == "emergency"
     assert record["emergency"]["rule"] in rules
     assert record["triage"]["urgency"] == "emergency"
@@ -161,7 +120,7 @@ def test_an_emergency_record_validates(outdir, validator, lines, rules):
 
 def test_the_schema_rejects_records_that_break_it(outdir, validator):
     """The schema has teeth: each of these edits of a valid record is refused."""
-    result, record = interview(outdir, ["1"])
+    result, record = interview(outdir, case_lines(CHEST_PAIN_CASE))
     assert result.returncode == 3, explain(result)
     assert_valid(validator, record, "emergency")
 

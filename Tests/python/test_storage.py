@@ -27,10 +27,9 @@ import time
 
 import pytest
 
-from conftest import BINARY, SEEDS, base_env, read_case_input, run_piped
+from conftest import BINARY, CANCER_CASE, CHEST_PAIN_CASE, base_env, case_lines, run_piped
 
 FIXED_ID = "SO-20261125T100000Z-00000000"
-CANCER_CASE = next(SEEDS.glob("cases/010-*.yaml"))
 FORMATS = ["markdown", "text", "html", "fhir"]
 EXTENSIONS = ["json", "md", "txt", "html", "fhir.json"]
 ID_PATTERN = re.compile(r"^SO-(\d{8}T\d{6}Z)-([0-9ABCDEFGHJKMNPQRSTVWXYZ]{8})$")  # Crockford base32
@@ -134,7 +133,7 @@ int fdatasync(int fd) {
 # ---------------------------------------------------------------- helpers
 
 def interview(out, lines=None, env=None, formats=FORMATS, umask=None):
-    lines = read_case_input(CANCER_CASE) if lines is None else lines
+    lines = case_lines(CANCER_CASE) if lines is None else lines
     data = "".join(line + "\n" for line in lines).encode()
     return subprocess.run(
         [str(BINARY), "interview", "--out", str(out), "--format", *formats],
@@ -261,7 +260,7 @@ def test_files_are_0600_in_a_0700_folder_made_with_its_parents(tmp_path, umask):
 def test_files_are_0600_in_an_existing_folder(tmp_path):
     out = tmp_path / "existing"
     out.mkdir(mode=0o700)
-    result = interview(out, lines=["1"], umask=0)
+    result = interview(out, lines=case_lines(CHEST_PAIN_CASE), umask=0)
     assert result.returncode == 3, result.stderr.decode()  # an emergency is saved too
     assert listing(out) == sorted(f"{FIXED_ID}.{ext}" for ext in EXTENSIONS)
     assert all(mode(out / name) == 0o600 for name in listing(out))
@@ -270,7 +269,7 @@ def test_files_are_0600_in_an_existing_folder(tmp_path):
 def test_a_missing_folder_is_created(tmp_path):
     out = tmp_path / "new"
     assert not out.exists()
-    result = interview(out, lines=["1"])
+    result = interview(out, lines=case_lines(CHEST_PAIN_CASE))
     assert result.returncode == 3
     assert out.is_dir() and f"{FIXED_ID}.json" in listing(out)
     assert f"{out}/{FIXED_ID}.json" in result.stdout.decode()
@@ -326,7 +325,7 @@ def test_ids_are_unique_and_sort_by_time(tmp_path):
 
     def run_once():
         before = set(listing(out))
-        result = interview(out, lines=["1"], env=env, formats=["markdown"])
+        result = interview(out, lines=case_lines(CHEST_PAIN_CASE), env=env, formats=["markdown"])
         assert result.returncode == 3, result.stderr.decode()
         new = sorted(set(listing(out)) - before)
         assert len(new) == 2, new  # ID.json and ID.md
@@ -388,12 +387,12 @@ def test_a_read_only_bind_mount(tmp_path, mount_namespace):
     out.mkdir(mode=0o700)
     script = ('mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" "$1" || exit 90\n'
               'OUTDIR="$1"' + RUN_AND_LIST)
-    result, left = run_in_namespace(mount_namespace, script, tmp_path, read_case_input(CANCER_CASE), out)
+    result, left = run_in_namespace(mount_namespace, script, tmp_path, case_lines(CANCER_CASE), out)
     assert_storage_failure(result, f"cannot write in {out}", "Read-only file system")
     assert left == [] and listing(out) == []
     script = ('mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" "$1" || exit 90\n'
               'OUTDIR="$1/sub"' + RUN_AND_LIST)
-    result, _ = run_in_namespace(mount_namespace, script, tmp_path, ["1"], out)
+    result, _ = run_in_namespace(mount_namespace, script, tmp_path, case_lines(CHEST_PAIN_CASE), out)
     assert_storage_failure(result, f"cannot create the folder {out}/sub", "Read-only file system")
     assert listing(out) == []
 
@@ -434,7 +433,7 @@ head -c 70000 /dev/zero > "$1/filler" 2>/dev/null
 truncate -s -$(( $2 * 4096 )) "$1/filler" || exit 91
 OUTDIR="$1/records"
 """ + RUN_AND_LIST
-    result, left = run_in_namespace(mount_namespace, script, tmp_path, read_case_input(CANCER_CASE), disk,
+    result, left = run_in_namespace(mount_namespace, script, tmp_path, case_lines(CANCER_CASE), disk,
                                     free_pages)
     assert_storage_failure(result, "is full", "nothing was saved")
     assert left == [], f"left behind on the full disk: {left}"

@@ -40,7 +40,7 @@ final class KeyedAnswers: LineSource {
     if asked.contains(question.id) { return stop(notAccepted(question, rejections: driver.rejections)) }
     asked.insert(question.id)
     if let text = answers[question.id] {
-      if text.contains(where: \.isNewline) {
+      if text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) {
         return stop("the case's answer to question `\(question.id)` has more than one line; an answer is one line")
       }
       used.insert(question.id)

@@ -1,0 +1,98 @@
+import Foundation
+import SecondOpinionCore
+import SecondOpinionStorage
+import Testing
+
+/// The case library keyed by question id: a case that gives its answers by
+/// question id keeps passing when the interview gains an optional question, as
+/// it only answers what it is asked (a blank line for an optional question it
+/// does not answer).
+@Suite("Case library")
+struct CaseLibraryTests {
+  static let cases: [CaseDefinition] = {
+    do {
+      return try SeedsDirectory.cases(TestSeeds.folder.appendingPathComponent("cases").path)
+    } catch {
+      fatalError("the repository's cases do not load: \(error)")
+    }
+  }()
+
+  /// interview.yaml with an optional text question inserted after `question`.
+  static func interview(withOptionalQuestionAfter question: String, id: String) -> String {
+    var lines = TestSeeds.text(SeedLoader.interviewFile).components(separatedBy: "\n")
+    guard let start = lines.firstIndex(of: "  - id: \(question)") else {
+      Issue.record("interview.yaml has no question `\(question)`")
+      return lines.joined(separator: "\n")
+    }
+    // The end of that question: the next question, or the next top-level key.
+    var end = start + 1
+    while end < lines.count, !lines[end].hasPrefix("  - id:"),
+      !(lines[end].first.map { !$0.isWhitespace && $0 != "#" } ?? false)
+    {
+      end += 1
+    }
+    let added = [
+      "  - id: \(id)",
+      "    type: text",
+      "    heading: patient",
+      "    label: \"Anything else\"",
+      "    optional: true",
+      "    text:",
+      "      patient: \"Is there anything else you would like to tell us?\"",
+      "      receptionist: \"Is there anything else the caller would like to tell us?\"",
+      "    help:",
+      "      patient: \"Press Enter to leave it blank.\"",
+      "      receptionist: \"Press Enter to leave it blank.\"",
+      "",
+    ]
+    lines.insert(contentsOf: added, at: end)
+    return lines.joined(separator: "\n")
+  }
+
+  @Test func theLibraryIsMostlyKeyed() {
+    let keyed = Self.cases.filter(\.isKeyed)
+    #expect(keyed.count > Self.cases.count * 3 / 4, "\(keyed.count) of \(Self.cases.count) cases give answers by id")
+    for definition in Self.cases {
+      #expect((definition.answers == nil) != (definition.input == nil), "\(definition.file ?? "?")")
+    }
+  }
+
+  /// The test the issue asks for: an optional question added to a copy of
+  /// the seeds, at the start, in the middle and at the end of the interview,
+  /// leaves every case given by question id passing, and each of them that
+  /// gets that far is asked it (and skips it). The cases given by exact `input`
+  /// are the handful that must be typed exactly (rejected answers, `back`,
+  /// `help`, changes at the review); they type line by line, so they are not
+  /// run here.
+  @Test(arguments: ["red_flags", "full_name", "diagnosis", "treatment_date", "consent_share"])
+  func addingAnOptionalQuestionLeavesEveryKeyedCasePassing(after question: String) throws {
+    let id = "anything_else"
+    let seeds = try SeedLoader.bundle(
+      interview: Self.interview(withOptionalQuestionAfter: question, id: id),
+      triage: TestSeeds.text(SeedLoader.triageFile), letter: TestSeeds.text(SeedLoader.letterFile))
+    try #require(seeds.interview.question(id) != nil)
+    #expect(DefinitionChecker(seeds: seeds).defects().isEmpty)
+    let runner = CaseRunner(seeds: seeds)
+    var asked = 0
+    for definition in Self.cases where definition.isKeyed {
+      let result = runner.run(definition)
+      #expect(result.passed, "\(definition.file ?? "?"): \(result.mismatches)")
+      if let answer = result.record?.answer(id) {
+        #expect(answer.typed == "")
+        asked += 1
+      }
+    }
+    #expect(asked > 0, "no case was asked the new question")
+  }
+
+  /// Without the new question the same cases pass on the repository's seeds,
+  /// and a case given by exact input still types its lines as they are.
+  @Test func everyCasePassesOnTheRepositorysSeeds() {
+    let runner = CaseRunner(seeds: TestSeeds.bundle)
+    for definition in Self.cases {
+      let result = runner.run(definition)
+      #expect(result.passed, "\(definition.file ?? "?"): \(result.mismatches)")
+      if !definition.isKeyed { #expect(result.typed == definition.lines, "\(definition.file ?? "?")") }
+    }
+  }
+}
