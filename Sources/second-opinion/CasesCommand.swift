@@ -67,16 +67,17 @@ struct CasesCommand: ParsableCommand {
 
   /// Runs one case and prints the lines it typed.
   private func printScript(_ path: String, casesFolder: String, seeds: SeedBundle) throws {
-    let inFolder = casesFolder + "/" + path
-    let (file, name) =
-      FileManager.default.fileExists(atPath: path) || path.contains("/")
-      ? (path, path) : (inFolder, "cases/" + path)
+    // A path, or a bare name looked up in the cases folder (named as `cases` names it).
+    let inFolder = !path.contains("/") && !FileManager.default.fileExists(atPath: path)
+    let url = URL(fileURLWithPath: inFolder ? casesFolder + "/" + path : path)
+    let name = inFolder ? "cases/" + path : path
     let definition: CaseDefinition
     do {
-      guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
-      else { throw SeedError(file: name, message: "missing or unreadable") }
+      // Read as `cases` reads the library: a trusted regular file within the seeds' limits.
+      let text = try SeedsDirectory.text(of: url.lastPathComponent, in: url.deletingLastPathComponent().path)
       definition = try SeedLoader.testCase(text, file: name)
-    } catch let error as SeedError {
+    } catch var error as SeedError {
+      if error.file == url.lastPathComponent { error.file = name }
       Diagnostics.error("\(error)")
       throw ExitStatus.seedsInvalid
     }
