@@ -7,8 +7,8 @@
 /// - every other choice of the screen is `exclusive` ("none of these"): a
 ///   choice with no class is a red flag added half-way, asked and then ignored;
 /// - no red flag is `exclusive`;
-/// - every `{redFlag: CLASS}` test has a screen to test and at least one flag
-///   of each class it names;
+/// - every `{redFlag: CLASS}` test has a screen to test, and a flag of a
+///   class it names, so it can hold;
 /// - no condition copies a class by listing red flags by id: a list of two or
 ///   more that leaves out a flag of a class it draws from;
 /// - each red flag, reported alone, stops the interview in both voices, and the
