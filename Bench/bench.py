@@ -235,7 +235,7 @@ def main():
         def run_ours():
             out = fresh()
             result = piped(ours_interview + ["--out", str(out / "records")], script, env, out)
-            if not list((out / "records").glob("*.json")):
+            if not list((out / "records").rglob("*.json")):  # a folder a record, or flat
                 raise BenchError(f"our interview wrote no record: {(out / 'stdout').read_text()[-500:]}")
             return result
 
