@@ -35,9 +35,19 @@ public enum SeedsDirectory {
     let bundle = try SeedLoader.bundle(
       interview: try text(of: SeedLoader.interviewFile, in: folder),
       triage: try text(of: SeedLoader.triageFile, in: folder),
-      letter: try text(of: SeedLoader.letterFile, in: folder))
+      letter: try text(of: SeedLoader.letterFile, in: folder)
+    ).with(crisis: try phrases("crisis", in: folder), redFlags: try phrases("red-flags", in: folder))
     if verify { try Self.verify(bundle) }
     return bundle
+  }
+
+  /// One phrase grammar of seeds/phrases/ in English (the interview's
+  /// language), or nil when the file is not there.
+  /// - Throws: `SeedError` naming the file.
+  public static func phrases(_ name: String, in folder: String, language: String = "en") throws -> PhraseGrammar? {
+    let file = "phrases/\(name).\(language).yaml"
+    guard FileManager.default.fileExists(atPath: folder + "/" + file) else { return nil }
+    return try SeedLoader.decode(try text(of: file, in: folder), file: file)
   }
 
   /// Refuses a seeds folder (or cases folder) someone else could change. A

@@ -30,6 +30,7 @@ public struct DefinitionChecker: Sendable {
       TreeSeverityOrderRule.self,
       UrgencyMappingRule.self,
       RedFlagRule.self,
+      PhraseGrammarRule.self,
     ]
   }
 

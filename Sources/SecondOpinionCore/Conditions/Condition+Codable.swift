@@ -24,8 +24,8 @@ extension Condition: Codable {
       self = .not(try c.decode(Condition.self, forKey: Key("not")))
     } else if keys.contains("always") {
       self = .always(try c.decode(Bool.self, forKey: Key("always")))
-    } else if keys.contains("textMentions") {
-      self = .textMentions(try c.decode([String].self, forKey: Key("textMentions")))
+    } else if keys.contains("mentions") {
+      self = .mentions(try c.decode([String].self, forKey: Key("mentions")))
     } else if keys.contains("redFlag") {
       let names = try strings("redFlag")
       guard let classes = RedFlagClass.classes(named: names), !classes.isEmpty else {
@@ -103,7 +103,7 @@ extension Condition: Codable {
       try c.encode(name, forKey: Key("fact"))
       try c.encode(true, forKey: Key("known"))
     case .mode(let voice): try c.encode(voice, forKey: Key("mode"))
-    case .textMentions(let phrases): try c.encode(phrases, forKey: Key("textMentions"))
+    case .mentions(let concepts): try c.encode(concepts, forKey: Key("mentions"))
     case .all(let parts): try c.encode(parts, forKey: Key("all"))
     case .any(let parts): try c.encode(parts, forKey: Key("any"))
     case .not(let inner): try c.encode(inner, forKey: Key("not"))

@@ -26,10 +26,14 @@ extension Condition {
       return fact == nil ? .no : .yes
     case .mode(let voice):
       return context.voice == voice ? .yes : .no
-    case .textMentions(let phrases):
+    case .mentions(let concepts):
+      // Without the grammar nothing is recognised (`check` refuses seeds that
+      // test `mentions` without it, so an interview never runs so).
+      guard let crisis = context.crisis else { return .no }
+      let wanted = Set(concepts)
       for answer in context.answers.all {
         guard case .text(let text) = answer.value else { continue }
-        if Self.mentions(text, anyOf: phrases) { return .yes }
+        if crisis.mentions(text, anyOf: wanted) { return .yes }
       }
       return .no
     case .all(let parts):
@@ -44,46 +48,6 @@ extension Condition {
       guard !question.isEmpty else { return .unknown }
       return test(question, in: context) { $0.contains(where: flags.contains) }
     }
-  }
-
-  /// Whether the text, in lower case, contains any of the phrases in lower
-  /// case, as Foundation's `contains` decides (an empty phrase is never
-  /// found). Foundation's search goes through NSString and dominated the case
-  /// library's profile, so text and phrases that are ASCII without NUL (nearly
-  /// always) are compared byte by byte, folding A-Z, without building lower-case
-  /// copies; for those the answer is the same. Anything else takes Foundation's
-  /// path.
-  static func mentions(_ text: String, anyOf phrases: [String]) -> Bool {
-    let plain: (UInt8) -> Bool = { $0 != 0 && $0 < 0x80 }
-    let quick = text.utf8.withContiguousStorageIfAvailable { haystack -> Bool? in
-      guard haystack.allSatisfy(plain) else { return nil }
-      for phrase in phrases {
-        let found =
-          phrase.utf8.withContiguousStorageIfAvailable { needle -> Bool? in
-            guard needle.allSatisfy(plain) else { return nil }
-            return search(haystack, for: needle)
-          } ?? nil
-        if found ?? text.lowercased().contains(phrase.lowercased()) { return true }
-      }
-      return false
-    }
-    if let quick, let quick { return quick }
-    let haystack = text.lowercased()
-    return phrases.contains { haystack.contains($0.lowercased()) }
-  }
-
-  /// Whether `needle` occurs in `haystack`, both ASCII, ignoring the case of
-  /// A-Z; an empty needle never does, as with Foundation's `contains`.
-  private static func search(_ haystack: UnsafeBufferPointer<UInt8>, for needle: UnsafeBufferPointer<UInt8>) -> Bool {
-    func lower(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte | 0x20 : byte }
-    guard !needle.isEmpty, needle.count <= haystack.count else { return false }
-    let first = lower(needle[0])
-    for start in 0...(haystack.count - needle.count) where lower(haystack[start]) == first {
-      var offset = 1
-      while offset < needle.count, lower(haystack[start + offset]) == lower(needle[offset]) { offset += 1 }
-      if offset == needle.count { return true }
-    }
-    return false
   }
 
   private func test(_ id: String, in context: EvaluationContext, _ match: ([String]) -> Bool) -> Truth {

@@ -5,7 +5,7 @@
 /// `{answer: ID, includes: V}`, `{answer: ID, includesAny: [..]}`,
 /// `{answer: ID, state: answered|unknown|declined|skipped|notAsked}`,
 /// `{fact: NAME, below: N}`, `{fact: NAME, belowAssumption: NAME}`,
-/// `{fact: NAME, known: true}`, `{mode: patient|receptionist}`, `{textMentions: [..]}`,
+/// `{fact: NAME, known: true}`, `{mode: patient|receptionist}`, `{mentions: [CONCEPT..]}`,
 /// `{redFlag: physical|mental_health|any}` (or a list of classes),
 /// `{all: [..]}`, `{any: [..]}`, `{not: {..}}`, `{always: true}`.
 public indirect enum Condition: Sendable, Equatable {
@@ -17,7 +17,9 @@ public indirect enum Condition: Sendable, Equatable {
   case factBelowAssumption(String, String)
   case factKnown(String)
   case mode(Voice)
-  case textMentions([String])
+  /// Any text answer mentions any of these concepts of the crisis grammar
+  /// (seeds/phrases/crisis.LANG.yaml), in the person's own words.
+  case mentions([String])
   case all([Condition])
   case any([Condition])
   case not(Condition)
@@ -39,7 +41,7 @@ public indirect enum Condition: Sendable, Equatable {
     case .redFlag(_, let question, _): return question.isEmpty ? [] : [question]
     case .all(let parts), .any(let parts): return parts.flatMap(\.questionIDs)
     case .not(let inner): return inner.questionIDs
-    case .factBelow, .factBelowAssumption, .factKnown, .mode, .always, .textMentions: return []
+    case .factBelow, .factBelowAssumption, .factKnown, .mode, .always, .mentions: return []
     }
   }
 

@@ -15,6 +15,8 @@ public struct EvaluationContext: Sendable {
   public var assumptions: [String: Double]
   /// The triage's decision margin, taken off facts that ask for it.
   public let decisionMarginDays: Int
+  /// The crisis grammar of the interview's language, for `{mentions: ..}`.
+  public var crisis: PhraseMatcher?
 
   /// Builds a context, computing facts from their definitions.
   public init(
@@ -27,7 +29,9 @@ public struct EvaluationContext: Sendable {
     self.decisionMarginDays = decisionMarginDays
     var facts: [String: Double?] = [:]
     for fact in definitions {
-      if let value = Self.value(of: fact, answers: answers, today: today, margin: decisionMarginDays) {
+      if let sources = fact.earliestOf {
+        if let value = Self.earliest(of: sources, in: facts) { facts[fact.id] = value }
+      } else if let value = Self.value(of: fact, answers: answers, today: today, margin: decisionMarginDays) {
         facts[fact.id] = value
       }
     }
@@ -35,6 +39,15 @@ public struct EvaluationContext: Sendable {
     var resolved: [String: Double] = [:]
     for assumption in assumptions { resolved[assumption.id] = assumption.resolve(in: answers).value }
     self.assumptions = resolved
+  }
+
+  /// The earliest of facts already computed: nil when none has a value,
+  /// `.some(nil)` (unknown) when any is unknown, as it could be the earliest.
+  static func earliest(of names: [String], in facts: [String: Double?]) -> Double?? {
+    let present = names.compactMap { facts[$0] }
+    guard !present.isEmpty else { return nil }
+    if present.contains(where: { $0 == nil }) { return .some(nil) }
+    return .some(present.compactMap { $0 }.min())
   }
 
   /// A fact's value: nil when it has none (its question is unanswered, or

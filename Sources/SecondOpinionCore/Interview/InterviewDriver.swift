@@ -48,8 +48,47 @@ public final class InterviewDriver {
     return .completed
   }
 
+  /// Shows the stop rule's alerts, then asks the voice's follow-up questions
+  /// (`afterEmergency:` in the seeds: in receptionist mode who is calling, a
+  /// call-back number and the patient's name), each skippable with Enter. The
+  /// run always ends as the emergency: the end of input, a signal, the idle
+  /// timer or too many rejected lines only end the follow-up, so the flagged
+  /// record is still written.
   private func emergency(_ rule: StopRule) -> DriverOutcome {
     for id in rule.messages { show(id, asAlert: true) }
+    guard session.pendingFollowUp != nil else { return .emergency(rule) }
+    output.write(
+      "\n"
+        + TextWrapper.wrap(
+          definition.say(
+            "afterEmergency", voice,
+            fallback: "While help is called: record who is calling, a call-back number and the patient's name."
+              + " Press Enter to skip any of them."), width: 76) + "\n")
+    var attempts = 0
+    while let question = session.pendingFollowUp {
+      output.write("\n" + QuestionPresenter(question: question, voice: voice).render())
+      guard
+        let event = read(prefill: nil, completions: QuestionPresenter(question: question, voice: voice).completions),
+        case .line(let raw) = event
+      else { return .emergency(rule) }
+      let typed = TextSanitizer.clean(raw)
+      switch command(typed) {
+      case "help":
+        output.write(TextWrapper.wrap(question.help.text(for: voice), width: 76) + "\n")
+      case "back":
+        session.backInFollowUp()
+      default:
+        switch session.apply(typed, to: question) {
+        case .accepted:
+          attempts = 0
+          continue
+        case .stopped: continue
+        case .rejected(let failure): output.write(rejection(failure))
+        }
+      }
+      attempts += 1
+      if let limit = options.maxAttempts, attempts >= limit { return .emergency(rule) }
+    }
     return .emergency(rule)
   }
 
@@ -114,13 +153,149 @@ public final class InterviewDriver {
         default: break
         }
       }
+      // At the red-flag screen, doubt is walked flag by flag before the
+      // parser could read it as "not sure".
+      let words = redFlagWords(question).map { $0.read(typed) }
+      if words == .unsure { return walkRedFlags(question, typed: typed) }
       switch session.apply(typed) {
       case .accepted: return nil
       case .stopped(let rule): return emergency(rule)
       case .rejected(let failure):
+        // A person's own words that name red flags, or none, are never refused.
+        switch words {
+        case .flags(let confirm, let certain)?:
+          if let outcome = confirmRedFlags(question, typed: typed, confirm: confirm, certain: certain) {
+            return outcome
+          }
+          output.write(
+            definition.say(
+              "redFlagAgain", voice,
+              fallback: "Then please type the numbers of all that apply, or none, or not sure.") + "\n")
+          continue
+        case .none?:
+          let none = (question.choices ?? []).first { $0.exclusive == true }.map(\.id) ?? "none"
+          return settle(session.record(.choices([none]), typed: typed, for: question))
+        default: break
+        }
         attempts += 1
         output.write(rejection(failure))
         if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
+      }
+    }
+  }
+
+  /// The reader of a person's own words, when `question` is the red-flag
+  /// screen (a question whose choices declare red flags) and the seeds have one.
+  private func redFlagWords(_ question: Question) -> RedFlagReader? {
+    guard (question.choices ?? []).contains(where: { $0.redFlag != nil }) else { return nil }
+    return session.seeds.redFlagWords
+  }
+
+  /// What a recorded answer leads to: on to the next question, or the emergency.
+  private func settle(_ outcome: InterviewSession.Outcome) -> DriverOutcome? {
+    switch outcome {
+    case .stopped(let rule): return emergency(rule)
+    case .accepted, .rejected: return nil
+    }
+  }
+
+  /// Shows back the red flags read from the person's words and asks one
+  /// yes/no question. Yes (or not sure) records them, and the emergency
+  /// follows; flags from a disclosure of crisis are recorded whatever the
+  /// answer. Returns nil when no flag is confirmed (the screen is asked again).
+  private func confirmRedFlags(_ question: Question, typed: String, confirm: [String], certain: [String])
+    -> DriverOutcome?
+  {
+    let choices = question.choices ?? []
+    let named = choices.filter { confirm.contains($0.id) || certain.contains($0.id) }
+    output.write(
+      "\n"
+        + definition.say(
+          "redFlagConfirm", voice,
+          fallback: voice == .receptionist
+            ? "From what the caller said, this may be happening to the patient now:"
+            : "From what you wrote, this may be happening to you now:") + "\n")
+    for choice in named { output.write("  - " + choice.label.text(for: voice) + "\n") }
+    if !certain.isEmpty, confirm.isEmpty {
+      return settle(session.record(.choices(certain), typed: typed, for: question))
+    }
+    let answer = askYesNo(
+      definition.say(
+        "redFlagConfirmQuestion", voice,
+        fallback: voice == .receptionist
+          ? "Is that right? (yes / no / not sure)" : "Is that right? (yes / no / not sure)"),
+      questionID: question.id)
+    switch answer {
+    case .answer(let yes):
+      let flags = choices.map(\.id).filter { (yes && confirm.contains($0)) || certain.contains($0) }
+      if flags.isEmpty { return nil }
+      return settle(session.record(.choices(flags), typed: typed, for: question))
+    case .ended(let outcome): return outcome
+    }
+  }
+
+  /// Doubt at the red-flag screen: each red flag is asked on its own as a
+  /// yes/no question; yes or not sure at any of them counts (never under-triage).
+  private func walkRedFlags(_ question: Question, typed: String) -> DriverOutcome? {
+    let choices = question.choices ?? []
+    output.write(
+      "\n"
+        + definition.say(
+          "redFlagWalk", voice,
+          fallback: "Let us go through them one at a time. Answer yes, no or not sure to each.") + "\n")
+    var flags: [String] = []
+    for choice in choices where choice.redFlag != nil {
+      switch askYesNo(choice.label.text(for: voice) + "?", questionID: question.id) {
+      case .answer(let yes): if yes { flags.append(choice.id) }
+      case .ended(let outcome): return outcome
+      }
+    }
+    let none = choices.first { $0.exclusive == true }.map(\.id) ?? "none"
+    return settle(
+      session.record(.choices(flags.isEmpty ? [none] : flags), typed: typed + " (each asked on its own)", for: question)
+    )
+  }
+
+  private enum YesNo {
+    /// Yes (or not sure, which counts as yes here), or no.
+    case answer(Bool)
+    /// The run ended while asking.
+    case ended(DriverOutcome?)
+  }
+
+  /// Asks one yes/no question of the red-flag screen until it is answered;
+  /// "not sure" is yes.
+  private func askYesNo(_ text: String, questionID: String) -> YesNo {
+    let check = Question(
+      id: questionID, type: .yesNo, heading: "alerts", label: text, text: VoiceText(text), help: VoiceText(text),
+      notSure: true)
+    let parser = AnswerParser(voice: voice, today: session.today, words: definition.answerWords)
+    output.write(text + "\n")
+    var attempts = 0
+    while true {
+      guard let event = read(prefill: nil, completions: ["yes", "no", "not sure"]) else {
+        return .ended(.tooManyLines(questionID: questionID))
+      }
+      switch event {
+      case .line(let raw):
+        switch parser.parse(TextSanitizer.clean(raw), for: check) {
+        case .success(.bool(let yes)): return .answer(yes)
+        case .success: return .answer(true)
+        case .failure(let failure):
+          attempts += 1
+          output.write(rejection(failure))
+          if let limit = options.maxAttempts, attempts >= limit {
+            return .ended(.tooManyAttempts(questionID: questionID))
+          }
+        }
+      case .invalidEncoding:
+        attempts += 1
+        if let limit = options.maxAttempts, attempts >= limit {
+          return .ended(.tooManyAttempts(questionID: questionID))
+        }
+      case .endOfInput: return .ended(.endedEarly(questionID: questionID))
+      case .interrupted(let signal): return .ended(.interrupted(signal: signal, questionID: questionID))
+      case .idleTimeout: return .ended(.idle)
       }
     }
   }

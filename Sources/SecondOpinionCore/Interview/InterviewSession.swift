@@ -30,6 +30,9 @@ public struct InterviewSession: Sendable {
   public private(set) var history: [String] = []
   /// The stop rule that fired, if any.
   public private(set) var stoppedBy: StopRule?
+  /// The follow-up questions answered (or skipped) after the stop, in order,
+  /// for `backInFollowUp`.
+  public private(set) var followedUp: [String] = []
 
   /// The context conditions are evaluated in. Kept up to date whenever the
   /// answers change (building one computes the facts, with calendar
@@ -61,9 +64,11 @@ public struct InterviewSession: Sendable {
   private static func context(_ answers: AnswerSet, voice: Voice, today: String, seeds: SeedBundle)
     -> EvaluationContext
   {
-    EvaluationContext(
+    var context = EvaluationContext(
       answers: answers, voice: voice, today: today, facts: seeds.interview.facts ?? [],
       assumptions: seeds.triage.assumptions, decisionMarginDays: seeds.triage.decisionMarginDays)
+    context.crisis = seeds.crisis
+    return context
   }
 
   /// Whether a question applies given the answers so far (unknown: ask).
@@ -79,13 +84,21 @@ public struct InterviewSession: Sendable {
   private func isAnswered(at index: Int) -> Bool { answers[seeds.interview.questions[index].id] != nil }
 
   /// The next question to ask, or nil when every applicable one is answered.
+  /// After a stop: the next follow-up question of the voice not yet answered
+  /// (`InterviewDefinition.emergencyFollowUp`), made skippable, or nil.
   public var current: Question? {
-    guard stoppedBy == nil else { return nil }
+    guard stoppedBy == nil else { return pendingFollowUp }
     let questions = seeds.interview.questions
     for index in questions.indices where !isAnswered(at: index) && isAsked(at: index) {
       return questions[index]
     }
     return nil
+  }
+
+  /// After a stop, the first follow-up question with no answer yet.
+  public var pendingFollowUp: Question? {
+    guard stoppedBy != nil else { return nil }
+    return seeds.interview.emergencyFollowUp(for: voice).first { answers[$0.id] == nil }
   }
 
   /// Whether the interview is complete and ready for review.
@@ -115,7 +128,8 @@ public struct InterviewSession: Sendable {
 
   /// Applies a typed answer to a given question (the review's change).
   public mutating func apply(_ typed: String, to question: Question) -> Outcome {
-    let parser = AnswerParser(voice: voice, today: today)
+    let parser = AnswerParser(voice: voice, today: today, words: seeds.interview.answerWords)
+    if stoppedBy != nil { return applyFollowUp(typed, to: question, parser: parser) }
     switch parser.parse(typed, for: question) {
     case .failure(let failure):
       return .rejected(failure)
@@ -130,6 +144,49 @@ public struct InterviewSession: Sendable {
       }
       return .accepted
     }
+  }
+
+  /// After a stop, records a follow-up answer (Enter skips it). It neither
+  /// prunes nor tests the stop rules again: the emergency stands, and a
+  /// follow-up answer is kept whatever the follow-up question's `when`.
+  private mutating func applyFollowUp(_ typed: String, to question: Question, parser: AnswerParser) -> Outcome {
+    guard let followUp = seeds.interview.emergencyFollowUp(for: voice).first(where: { $0.id == question.id }),
+      answers[question.id] == nil
+    else {
+      return .rejected(ParseFailure("the interview has stopped for the emergency", example: "press Enter"))
+    }
+    switch parser.parse(typed, for: followUp) {
+    case .failure(let failure):
+      return .rejected(failure)
+    case .success(let value):
+      answers.set(Answer(questionID: followUp.id, typed: typed, value: value))
+      followedUp.append(followUp.id)
+      return .accepted
+    }
+  }
+
+  /// After a stop, forgets the last follow-up answer, to ask it again.
+  /// Returns false when no follow-up has been answered.
+  @discardableResult
+  public mutating func backInFollowUp() -> Bool {
+    guard stoppedBy != nil, let last = followedUp.popLast() else { return false }
+    answers.remove(last)
+    return true
+  }
+
+  /// Records a value worked out from the person's own words (the red-flag
+  /// screen's reading of "I have chest pain", once confirmed), with what was
+  /// typed, as `apply` records a parsed answer: the stop rules are tested.
+  public mutating func record(_ value: AnswerValue, typed: String, for question: Question) -> Outcome {
+    answers.set(Answer(questionID: question.id, typed: typed, value: value))
+    history.removeAll { $0 == question.id }
+    history.append(question.id)
+    prune()
+    if let rule = seeds.interview.stops.first(where: { $0.when.evaluate(in: context) != .no }) {
+      stoppedBy = rule
+      return .stopped(rule)
+    }
+    return .accepted
   }
 
   /// Goes back to the previous question asked, forgetting its answer.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A `PhraseGrammar` made ready to match: finds which concepts a text
 /// mentions, in the person's own words.
@@ -17,16 +18,32 @@ public struct PhraseMatcher: Sendable {
     var concept: String
     var source: String
     var elements: [Element]
+    /// The words a match can start with, or nil when it can start anywhere
+    /// (an optional first step, a gap or a lookahead): only those positions
+    /// are tried, which keeps the case library under its 2-second target.
+    var firstWords: Set<String>?
   }
 
   /// The grammar matched.
   public let grammar: PhraseGrammar
   private let patterns: [Pattern]
   private let vocabulary: Set<String>
-  /// Vocabulary words long enough to be matched with one edit, sorted.
-  private let fuzzyTargets: [String]
+  /// Vocabulary words long enough to be matched with one edit, by length,
+  /// each sorted, so a typed word is compared only with words one letter
+  /// longer or shorter or as long (for the same reason as `firstWords`).
+  private let fuzzyTargets: [Int: [String]]
   private let fuzzyLength: Int
   private let spellings: [String: [String]]
+  /// What each recent text matched. Every change of answer tests the
+  /// conditions again over every text answer, so the same few texts are
+  /// read many times an interview; remembering them keeps the case library
+  /// under its 2-second target (docs/performance.md) and each answer's
+  /// response immediate. Bounded, and the same results as reading afresh.
+  private let recent = RecentMatches()
+
+  private final class RecentMatches: Sendable {
+    let table = Mutex<[String: [PhraseMatch]]>([:])
+  }
 
   /// The most words of a text that are read; the rest is ignored (a
   /// typed answer is at most a few hundred words).
@@ -79,7 +96,11 @@ public struct PhraseMatcher: Sendable {
           }
           elements.append(negated ? .not(words) : .phrases(words, optional: optional))
         }
-        patterns.append(Pattern(concept: concept.id, source: source, elements: elements))
+        var firstWords: Set<String>?
+        if case .phrases(let options, let optional)? = elements.first, !optional {
+          firstWords = Set(options.compactMap(\.first))
+        }
+        patterns.append(Pattern(concept: concept.id, source: source, elements: elements, firstWords: firstWords))
       }
     }
     for name in grammar.classes.keys {
@@ -99,7 +120,8 @@ public struct PhraseMatcher: Sendable {
     self.vocabulary = vocabulary
     self.spellings = spellings
     fuzzyLength = grammar.fuzzyLength ?? 6
-    fuzzyTargets = vocabulary.filter { $0.count >= (grammar.fuzzyLength ?? 6) - 1 }.sorted()
+    fuzzyTargets = Dictionary(
+      grouping: vocabulary.filter { $0.count >= (grammar.fuzzyLength ?? 6) - 1 }.sorted(), by: \.count)
   }
 
   /// What is wrong with the grammar: classes named but not defined, empty
@@ -161,7 +183,9 @@ public struct PhraseMatcher: Sendable {
         } else if vocabulary.contains(word) || word.count < fuzzyLength {
           words.append(word)
         } else {
-          words.append(fuzzyTargets.first { Self.isOneEdit(word, $0) } ?? word)
+          let count = word.count
+          let near = (fuzzyTargets[count] ?? []) + (fuzzyTargets[count - 1] ?? []) + (fuzzyTargets[count + 1] ?? [])
+          words.append(near.sorted().first { Self.isOneEdit(word, $0) } ?? word)
         }
       }
     }
@@ -171,11 +195,21 @@ public struct PhraseMatcher: Sendable {
   /// Every concept the text mentions, in the grammar's order, each once
   /// (with the first words that matched it).
   public func matches(in text: String) -> [PhraseMatch] {
+    if let known = recent.table.withLock({ $0[text] }) { return known }
+    let found = read(text)
+    recent.table.withLock { table in
+      if table.count >= 512 { table.removeAll(keepingCapacity: true) }
+      table[text] = found
+    }
+    return found
+  }
+
+  private func read(_ text: String) -> [PhraseMatch] {
     let words = self.words(text)
     var found: [PhraseMatch] = []
     var seen: Set<String> = []
     for pattern in patterns where !seen.contains(pattern.concept) {
-      for start in words.indices {
+      for start in words.indices where pattern.firstWords?.contains(words[start]) ?? true {
         if let end = match(pattern.elements, 0, words, start) {
           found.append(
             PhraseMatch(

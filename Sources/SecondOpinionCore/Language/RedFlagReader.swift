@@ -4,6 +4,8 @@
 /// over none, so a message that names a red flag is never read as none and
 /// never refused.
 public struct RedFlagReader: Sendable {
+  /// The red-flag grammar read.
+  public var grammar: PhraseGrammar { flags.grammar }
   private let flags: PhraseMatcher
   private let crisis: PhraseMatcher
   private let borrowed: [String: String]

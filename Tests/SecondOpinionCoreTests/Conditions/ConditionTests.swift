@@ -57,9 +57,12 @@ struct ConditionTests {
     #expect(Condition.factBelow("days", 4).evaluate(in: c) == .no)
   }
 
-  @Test func textMentionsIsCaseInsensitive() {
-    let c = context([("t", .text("I have thought about SUICIDE"))])
-    #expect(Condition.textMentions(["suicid"]).evaluate(in: c) == .yes)
-    #expect(Condition.textMentions(["overdose"]).evaluate(in: c) == .no)
+  @Test func mentionsReadsTheCrisisGrammarInEveryTextAnswer() throws {
+    var c = context([("a", .text("back pain")), ("t", .text("He has said he has thoughts of ending his life"))])
+    c.crisis = PhraseMatcher(try TestSeeds.grammar("crisis"))
+    #expect(Condition.mentions(["suicidal"]).evaluate(in: c) == .yes)
+    #expect(Condition.mentions(["harm_others"]).evaluate(in: c) == .no)
+    c.crisis = nil
+    #expect(Condition.mentions(["suicidal"]).evaluate(in: c) == .no)
   }
 }

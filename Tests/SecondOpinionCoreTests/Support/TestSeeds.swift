@@ -15,11 +15,18 @@ enum TestSeeds {
     do {
       return try SeedLoader.bundle(
         interview: text(SeedLoader.interviewFile), triage: text(SeedLoader.triageFile),
-        letter: text(SeedLoader.letterFile))
+        letter: text(SeedLoader.letterFile)
+      ).with(crisis: try grammar("crisis"), redFlags: try grammar("red-flags"))
     } catch {
       fatalError("the repository's seeds do not load: \(error)")
     }
   }()
+
+  /// A phrase grammar of seeds/phrases/, in English.
+  static func grammar(_ name: String) throws -> PhraseGrammar {
+    let file = "phrases/\(name).en.yaml"
+    return try SeedLoader.decode(text(file), file: file)
+  }
 
   static let today = "2026-11-25"
 }
