@@ -32,6 +32,11 @@ final class KeyedAnswers: LineSource {
   func read(prompt: String, prefill: String?, completions: [String]) -> LineEvent {
     guard problem == nil, let driver else { return .endOfInput }
     guard let question = driver.session.current else {
+      if let rule = driver.session.stoppedBy {
+        return stop(
+          "the interview asked for more after the stop rule `\(rule.id)` fired; a case that types what comes after an emergency gives `input:`"
+        )
+      }
       // At the review (a keyed case never types a number there, so never in a change).
       guard !submitted else { return stop("the review was shown again after `submit`") }
       submitted = true
@@ -75,6 +80,7 @@ final class KeyedAnswers: LineSource {
       return "\(answer) was rejected: \(failure.reason)"
     }
     if rejections > last.rejections { return "\(answer) was rejected" }
-    return "\(answer) was read as a command (such as `help`), not as an answer"
+    return
+      "\(answer) was not taken as its answer (read as a command such as `help`, or more was asked); a case that types more than one line for a question gives `input:`"
   }
 }

@@ -109,7 +109,7 @@ struct CaseRunnerTests {
     definition.answers?["full_name"] = "help"
     #expect(
       Self.run(definition).mismatches == [
-        "the case's answer to question `full_name` (\"help\") was read as a command (such as `help`), not as an answer"
+        "the case's answer to question `full_name` (\"help\") was not taken as its answer (read as a command such as `help`, or more was asked); a case that types more than one line for a question gives `input:`"
       ])
     definition.answers?["full_name"] = "back"
     #expect(
