@@ -36,8 +36,6 @@ public struct VoiceText: Codable, Sendable, Equatable {
   /// Whether the voice has its own wording.
   public func has(_ voice: Voice) -> Bool {
     guard let value = voice == .patient ? patient : receptionist else { return false }
-    // Any ASCII byte that is not white space settles it without Foundation.
-    if value.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return true }
     return !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
   }
 
