@@ -25,6 +25,9 @@ FIXED_NOW = "2026-11-25T10:00:00Z"
 FIXED_ID = "SO-20261125T100000Z-00000000"
 NOBODY = 65534
 EXTENSIONS = ["json", "md", "txt", "html", "fhir.json"]
+# Files a record folder may hold besides the record and its letters: the
+# delivery outbox commits its state with the record (docs/storage.md).
+COMPANIONS = {"delivery.json"}
 ALL_FORMATS = ["--format", "markdown", "text", "html", "fhir"]
 CANCER_CASE = "010-suspected-prostate-cancer-surgery.yaml"
 # Chest pain at the first question: the emergency record is written at once.
@@ -175,10 +178,11 @@ def hidden(folder):
 
 
 def assert_whole_record(out, record_id=FIXED_ID, extensions=EXTENSIONS, expected=None):
-    """The record folder holds exactly its files, each complete (0600 in 0700)."""
+    """The record folder holds exactly its files (and any companion such as
+    the outbox's delivery.json), each complete (0600 in 0700)."""
     folder = record_folder(out, record_id)
     assert folder.is_dir(), f"{folder} is missing: {everything(out)}"
-    names = sorted(p.name for p in folder.iterdir())
+    names = sorted(p.name for p in folder.iterdir() if p.name not in COMPANIONS)
     assert names == sorted(f"{record_id}.{ext}" for ext in extensions), names
     assert folder.stat().st_mode & 0o777 == 0o700
     record = json.loads((folder / f"{record_id}.json").read_text(encoding="utf-8"))
