@@ -5,30 +5,31 @@ import Foundation
 /// that fails rather than overwrite, then fsync of the folder. On any failure
 /// the temporary file is removed and nothing partial is left.
 public enum AtomicFileWriter {
-  /// Makes a folder (and its parents) owner-only (0700) if it does not exist.
+  /// Makes a folder (and its parents) owner-only (0700) if it does not exist:
+  /// each one is made 0700 by mkdir itself, never briefly open to others.
   public static func ensureFolder(_ path: String) throws {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
       guard isDirectory.boolValue else { throw StorageError.cannotCreateFolder(path, "a file has that name") }
       return
     }
-    do {
-      try FileManager.default.createDirectory(
-        atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    } catch {
-      throw StorageError.cannotCreateFolder(path, reason(posixCode(error) ?? (errno == 0 ? EACCES : errno)))
+    var prefixes: [String] = []
+    var current = FolderSafety.trimmed(path)
+    while !current.isEmpty, current != "/", current != "." {
+      prefixes.append(current)
+      guard let slash = current.lastIndex(of: "/") else { break }
+      current = String(current[..<slash])
     }
-  }
-
-  /// The POSIX error behind a Foundation error, if it says (errno itself may
-  /// have been changed by Foundation's later calls).
-  private static func posixCode(_ error: Error) -> Int32? {
-    var current: NSError? = error as NSError
-    while let nsError = current {
-      if nsError.domain == NSPOSIXErrorDomain { return Int32(nsError.code) }
-      current = nsError.userInfo[NSUnderlyingErrorKey] as? NSError
+    for folder in prefixes.reversed() {
+      if mkdir(folder, 0o700) == 0 {
+        chmod(folder, 0o700)
+      } else if errno != EEXIST {
+        throw StorageError.cannotCreateFolder(path, reason(errno))
+      }
     }
-    return nil
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw StorageError.cannotCreateFolder(path, "a file has that name")
+    }
   }
 
   /// Writes `data` to `folder/name`, never overwriting.
