@@ -5,11 +5,16 @@ public struct AnswerParser: Sendable {
   public var voice: Voice
   /// Today, ISO 8601.
   public var today: String
+  /// The words for yes, no, "not sure", "prefer not to say" and skip, from
+  /// the seeds (`InterviewDefinition.words`). With none, a parser accepts no
+  /// such word: it refuses rather than guesses.
+  public var words: AnswerWords
 
-  /// Creates a parser.
-  public init(voice: Voice, today: String) {
+  /// Creates a parser reading `words` (give the seeds' words: `seeds.interview.answerWords`).
+  public init(voice: Voice, today: String, words: AnswerWords = AnswerWords()) {
     self.voice = voice
     self.today = today
+    self.words = words
   }
 
   /// Parses an answer that has already been made inert by `TextSanitizer`.
@@ -19,22 +24,23 @@ public struct AnswerParser: Sendable {
       if question.isOptional { return .success(.skipped) }
       return .failure(failure("an answer is needed", question))
     }
-    if AnswerWords.unknown.contains(folded) {
+    if words.unknown.contains(folded) {
       if question.allowsUnknown { return .success(.unknown) }
       return .failure(failure("this question needs an answer; \"not sure\" is not one of the options here", question))
     }
-    if AnswerWords.declined.contains(folded) {
+    if words.declined.contains(folded) {
       if question.allowsDecline { return .success(.declined) }
       return .failure(failure("this one is needed for the referral, so it cannot be skipped", question))
     }
     if question.isOptional, question.type != .multipleChoice, question.type != .singleChoice,
-      AnswerWords.skip.contains(folded)
+      words.skip.contains(folded)
     {
       return .success(.skipped)
     }
     switch question.type {
     case .yesNo: return parseYesNo(folded, question)
-    case .singleChoice, .multipleChoice: return ChoiceMatcher(question: question, voice: voice).match(typed)
+    case .singleChoice, .multipleChoice:
+      return ChoiceMatcher(question: question, voice: voice, words: words).match(typed)
     case .text: return parseText(typed, question)
     case .date: return parseDate(typed, question)
     case .number: return parseNumber(folded, question)
@@ -70,8 +76,8 @@ public struct AnswerParser: Sendable {
   }
 
   private func parseYesNo(_ folded: String, _ question: Question) -> Result<AnswerValue, ParseFailure> {
-    if AnswerWords.yes.contains(folded) { return .success(.bool(true)) }
-    if AnswerWords.no.contains(folded) { return .success(.bool(false)) }
+    if words.yes.contains(folded) { return .success(.bool(true)) }
+    if words.no.contains(folded) { return .success(.bool(false)) }
     return .failure(failure("please answer yes or no", question))
   }
 

@@ -1,30 +1,91 @@
 import Foundation
 
-/// The words accepted for "not sure", "prefer not to say", yes and no, and
-/// skipping an optional question. Compared in lower case, trimmed.
-public enum AnswerWords {
-  /// Words meaning "not sure".
-  public static let unknown: Set<String> = [
-    "not sure", "notsure", "unsure", "don't know", "dont know", "do not know", "i don't know",
-    "i dont know", "unknown", "no idea", "not known", "dunno",
-  ]
-  /// Words meaning "prefer not to say".
-  public static let declined: Set<String> = [
-    "prefer not to say", "prefer not", "rather not say", "i'd rather not say", "decline",
-    "declined", "no comment",
-  ]
+/// The words accepted for yes, no, "not sure", "prefer not to say", and
+/// skipping an optional question, read from the `words:` section of
+/// seeds/interview.yaml so a clinician (or a translator) can edit them. Each
+/// word is kept folded (`fold`): lower case, single spaces, ’ as '.
+public struct AnswerWords: Codable, Sendable, Equatable {
   /// Words meaning yes.
+  public var yes: Set<String>
+  /// Words meaning no.
+  public var no: Set<String>
+  /// Words meaning "not sure" (recorded as unknown where a question allows it).
+  public var unknown: Set<String>
+  /// Words meaning "prefer not to say" (recorded as declined where allowed).
+  public var declined: Set<String>
+  /// Words that skip an optional question that is not a choice (a blank line does too).
+  public var skip: Set<String>
+  /// Words a person puts before a choice ("my mum", "I'm her carer", "it is
+  /// controlled"): when what was typed matches no choice, they are taken off
+  /// its start and the rest is matched again.
+  public var leadIns: [String]
+
+  private enum CodingKeys: String, CodingKey {
+    case yes = "yes"
+    case no = "no"
+    case unknown = "notSure"
+    case declined = "preferNotToSay"
+    case skip
+    case leadIns
+  }
+
+  /// Creates word lists (folded here). No words at all accept no yes, no,
+  /// "not sure" or "prefer not to say": such a parser refuses rather than guesses.
+  public init(
+    yes: Set<String> = [], no: Set<String> = [], unknown: Set<String> = [], declined: Set<String> = [],
+    skip: Set<String> = [], leadIns: [String] = []
+  ) {
+    self.yes = Set(yes.map(Self.fold))
+    self.no = Set(no.map(Self.fold))
+    self.unknown = Set(unknown.map(Self.fold))
+    self.declined = Set(declined.map(Self.fold))
+    self.skip = Set(skip.map(Self.fold))
+    // Longest first, so "the patient's" is taken off before "the".
+    self.leadIns = leadIns.map(Self.fold).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+  }
+
+  /// Decodes the lists from the seeds, folding every word.
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    func list(_ key: CodingKeys) throws -> [String] { try container.decode([String].self, forKey: key) }
+    self.init(
+      yes: Set(try list(.yes)), no: Set(try list(.no)), unknown: Set(try list(.unknown)),
+      declined: Set(try list(.declined)), skip: Set(try list(.skip)),
+      leadIns: try container.decodeIfPresent([String].self, forKey: .leadIns) ?? [])
+  }
+
+  /// Encodes the lists, each sorted so the output is stable.
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(yes.sorted(), forKey: .yes)
+    try container.encode(no.sorted(), forKey: .no)
+    try container.encode(unknown.sorted(), forKey: .unknown)
+    try container.encode(declined.sorted(), forKey: .declined)
+    try container.encode(skip.sorted(), forKey: .skip)
+    try container.encode(leadIns, forKey: .leadIns)
+  }
+
+  /// The lists by their name in the seeds, for checks and messages.
+  public var named: [(name: String, words: Set<String>)] {
+    [("yes", yes), ("no", no), ("notSure", unknown), ("preferNotToSay", declined), ("skip", skip)]
+  }
+
+  /// Whether a folded word means yes or no: a bare yes or no typed at a
+  /// choice question is not a choice (see `ChoiceMatcher`).
+  public func isYesOrNo(_ folded: String) -> Bool { yes.contains(folded) || no.contains(folded) }
+
+  /// The kiosk's "start again?" prompt runs outside an interview, where no
+  /// seeds' words are in reach; these are its fixed English words only.
+  /// Every interview question reads the seeds' words instead.
   public static let yes: Set<String> = [
     "y", "yes", "yeah", "yep", "yup", "aye", "true", "correct", "yes please", "i do", "it is",
     "they do", "ok", "okay", "sure",
   ]
-  /// Words meaning no.
+  /// The kiosk prompt's fixed words for no (see `yes`).
   public static let no: Set<String> = [
     "n", "no", "nope", "nah", "false", "no thanks", "not really", "i don't", "i dont", "they don't",
     "it isn't", "never",
   ]
-  /// Words that skip an optional question (a blank line does too).
-  public static let skip: Set<String> = ["none", "skip", "nothing", "no more", "n/a", "na"]
 
   /// Folds curly apostrophes and repeated spaces so "don’t  know" matches:
   /// lower case, ’ as ', single spaces, no spaces at the ends, and no full

@@ -1,31 +1,40 @@
 import Foundation
 
-/// Matches typed words to a question's choices: by number, by id or label, by
-/// the unambiguous start of a label, id or synonym, then by the start of any
-/// word in a label. Several choices are separated by commas (or spaces between
-/// numbers).
+/// Matches typed words to a question's choices: by number, by id, label or
+/// synonym, by the unambiguous start of a label, id or synonym, then by the
+/// start of any word in a label. Several choices are separated by commas (or
+/// spaces between numbers). Hyphens count as spaces ("step-mum", "step mum").
+/// A bare yes or no (the seeds' words) is never taken as the start of a choice
+/// ("no" is not "No pain"): only a choice that names it exactly, such as a
+/// `synonyms: ["no"]`, takes it. When nothing matches, a lead-in of the seeds'
+/// words ("my", "it is") is taken off the start and the rest matched again.
 public struct ChoiceMatcher: Sendable {
   /// The question whose choices are matched.
   public var question: Question
   /// The voice whose labels are shown.
   public var voice: Voice
+  /// The seeds' answer words (yes and no, and the lead-ins).
+  public var words: AnswerWords
 
   /// Creates a matcher.
-  public init(question: Question, voice: Voice) {
+  public init(question: Question, voice: Voice, words: AnswerWords = AnswerWords()) {
     self.question = question
     self.voice = voice
+    self.words = words
   }
 
   /// Matches the whole answer.
   public func match(_ typed: String) -> Result<AnswerValue, ParseFailure> {
-    let parser = AnswerParser(voice: voice, today: "2000-01-01")
+    let parser = AnswerParser(voice: voice, today: "2000-01-01", words: words)
     let choices = question.choices ?? []
     var parts = typed.split(whereSeparator: { ",;".contains($0) }).map {
       $0.trimmingCharacters(in: .whitespaces)
     }.filter { !$0.isEmpty }
     // "1 3 5" or "1 and 3": numbers separated by spaces.
-    let words = typed.split(whereSeparator: { " ,;".contains($0) }).map(String.init).filter { $0.lowercased() != "and" }
-    if words.count > 1, words.allSatisfy({ Int($0) != nil }) { parts = words }
+    let tokens = typed.split(whereSeparator: { " ,;".contains($0) }).map(String.init).filter {
+      $0.lowercased() != "and"
+    }
+    if tokens.count > 1, tokens.allSatisfy({ Int($0) != nil }) { parts = tokens }
     if parts.count > 1, case .success(let id) = one(typed, choices) {
       // A label that itself has a comma ("Yes, they can decide for themselves").
       return .success(question.type == .singleChoice ? .choice(id) : .choices([id]))
@@ -57,20 +66,42 @@ public struct ChoiceMatcher: Sendable {
     return "\"" + (part.count > limit ? part.prefix(limit) + "…" : part) + "\""
   }
 
+  /// The form names and typed words are compared in: folded, hyphens as spaces.
+  static func key(_ text: String) -> String {
+    AnswerWords.fold(text.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " "))
+  }
+
   private func one(_ part: String, _ choices: [Choice]) -> Result<String, ParseFailure> {
-    let parser = AnswerParser(voice: voice, today: "2000-01-01")
-    let word = AnswerWords.fold(part)
-    if let number = Int(word) {
+    if let number = Int(AnswerWords.fold(part)) {
       guard number >= 1, number <= choices.count else {
+        let parser = AnswerParser(voice: voice, today: "2000-01-01", words: words)
         return .failure(parser.failure("there is no choice \(number); the choices are 1 to \(choices.count)", question))
       }
       return .success(choices[number - 1].id)
     }
+    let word = Self.key(part)
+    let result = one(word, typed: part, choices)
+    guard case .failure = result else { return result }
+    // "my mum", "it's not controlled": without the lead-in, if that matches.
+    var rest = word
+    while let leadIn = words.leadIns.first(where: { rest.hasPrefix($0 + " ") }) {
+      rest = String(rest.dropFirst(leadIn.count + 1))
+      if case .success(let id) = one(rest, typed: part, choices) { return .success(id) }
+    }
+    return result
+  }
+
+  private func one(_ word: String, typed part: String, _ choices: [Choice]) -> Result<String, ParseFailure> {
+    let parser = AnswerParser(voice: voice, today: "2000-01-01", words: words)
     func names(_ choice: Choice) -> [String] {
-      [choice.id.replacingOccurrences(of: "_", with: " "), choice.label.text(for: voice).lowercased()]
-        + (choice.synonyms ?? []).map { $0.lowercased() }
+      [Self.key(choice.id), Self.key(choice.label.text(for: voice))] + (choice.synonyms ?? []).map(Self.key)
     }
     if let exact = choices.first(where: { names($0).contains(word) }) { return .success(exact.id) }
+    if words.isYesOrNo(word) {
+      return .failure(
+        parser.failure(
+          "\(Self.quoted(part)) does not say which choice; type the number of a choice, or its words", question))
+    }
     var candidates = choices.filter { names($0).contains { $0.hasPrefix(word) } }
     if candidates.isEmpty {
       candidates = choices.filter { choice in

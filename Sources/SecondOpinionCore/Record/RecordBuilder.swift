@@ -32,13 +32,14 @@ public struct RecordBuilder: Sendable {
         state: answer.value.state, value: RecordValue(answer.value),
         display: AnswerDisplay.text(answer.value, question: question, voice: session.voice))
     }
-    let emergency = session.stoppedBy.map {
-      EmergencyFlag(
-        rule: $0.id,
-        staffAction:
-          "A red flag was reported during the second-opinion interview. Speak to the patient now and follow the practice's emergency procedure."
-      )
-    }
+    // On a call the patient may not be there: the same one instruction as the
+    // receptionist's alerts (keep the caller on the line, call 999, alert the
+    // duty doctor), and where the caller's details are.
+    let staffAction =
+      session.voice == .receptionist
+      ? "A red flag was reported on a call to the practice. Keep the caller on the line while you or a colleague call 999, and alert the duty doctor. Who is calling, the call-back number and the patient's name, where given, are in the answers."
+      : "A red flag was reported during the second-opinion interview. Speak to the patient now and follow the practice's emergency procedure."
+    let emergency = session.stoppedBy.map { EmergencyFlag(rule: $0.id, staffAction: staffAction) }
     return Record(
       schemaVersion: Record.currentSchemaVersion, id: id, createdAt: createdAt, mode: session.voice,
       channel: channel, status: emergency == nil ? "complete" : "emergency", emergency: emergency,

@@ -21,6 +21,12 @@ public struct InterviewDefinition: Codable, Sendable {
   /// Interface wording by key (review title, prompts), per voice.
   public var wording: [String: VoiceText]?
 
+  /// The words for yes, no, "not sure", "prefer not to say" and skip (see
+  /// `AnswerWords`); the loader refuses seeds without them.
+  public var words: AnswerWords?
+  /// Questions asked, by voice, after a stop rule fires (see `EmergencyFollowUp`).
+  public var afterEmergency: [String: [String]]?
+
   /// The wording for a key in a voice, or the fallback when seeds do not set it.
   public func say(_ key: String, _ voice: Voice, fallback: String) -> String {
     guard let text = wording?[key], text.has(voice) else { return fallback }

@@ -47,6 +47,9 @@ public enum SeedLoader {
     let headingLines = lines(letterNode["headings"])
     for index in layout.headings.indices { layout.headings[index].line = line(index, of: headingLines) }
     bindRedFlags(&definition, &tree)
+    try checkWordsAndFollowUp(
+      definition, wordsLine: interviewNode["words"]?.mark?.line,
+      followUpLine: interviewNode["afterEmergency"]?.mark?.line)
     try checkNumbers(definition, tree, decisionMarginLine: triageNode["decisionMarginDays"]?.mark?.line)
     return SeedBundle(interview: definition, triage: tree, letter: layout)
   }

@@ -4,7 +4,7 @@ import Testing
 @Suite("Answers")
 struct AnswerParserTests {
   let seeds = TestSeeds.bundle
-  let parser = AnswerParser(voice: .patient, today: TestSeeds.today)
+  let parser = AnswerParser(voice: .patient, today: TestSeeds.today, words: TestSeeds.bundle.interview.answerWords)
 
   func question(_ id: String) -> Question { seeds.interview.question(id)! }
 

@@ -38,9 +38,9 @@ struct SeedLoaderTests {
   /// choice, or is a question, with the same id.
   @Test func aChoiceIsPlacedInItsOwnQuestion() throws {
     let seeds = EditedSeeds()
-    let pain = try #require(TestSeeds.bundle.interview.question("pain"))
-    let none = try #require(pain.choice("none"))
-    let question = try #require(pain.line)
+    let alarms = try #require(TestSeeds.bundle.interview.question("alarm_symptoms"))
+    let none = try #require(alarms.choice("none"))
+    let question = try #require(alarms.line)
     let later = (1...20).compactMap { seeds.line(of: "      - id: none", occurrence: $0) }.first { $0 > question }
     #expect(none.line == later)
   }
