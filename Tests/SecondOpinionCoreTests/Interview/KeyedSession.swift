@@ -8,7 +8,8 @@ enum KeyedSession {
   static let defaults: [String: String] = [
     "red_flags": "none", "full_name": "Sam Taylor", "date_of_birth": "25/11/1980", "postcode": "SW1A 1AA",
     "phone": "07700 900123", "pregnant": "no", "reason": "1", "care_setting": "nhs", "treatment_proposed": "no",
-    "symptom_trend": "same", "pain": "no", "alarm_symptoms": "none", "consent_share": "yes", "question_1": "Is it right?",
+    "symptom_trend": "same", "pain": "no", "alarm_symptoms": "none", "consent_share": "yes",
+    "question_1": "Is it right?",
     "route": "nhs", "requirements": "none",
   ]
 
