@@ -116,6 +116,15 @@ public enum FHIRExporter {
           "Urgency \(record.triage.urgency.rawValue), delay risk \(record.triage.delayRisk.rawValue). The triage supports, and does not replace, a clinician's judgement."
         )
       ]), at: 0)
+    // The same one timescale as the letter: the level's time frame, the
+    // deadline, and why the priority code differs from the level.
+    var timescale: [String] = []
+    if record.triage.mapping != nil {
+      timescale.append("Timescale: \(LetterModel.urgencyText(record.triage)).")
+    }
+    if let deadline = record.triage.decisionDeadline { timescale.append("Decision deadline: \(deadline.sentence)") }
+    if let mapping = record.triage.mapping { timescale.append(LetterModel.scalesText(mapping)) }
+    if !timescale.isEmpty { notes.insert(.object(["text": .string(timescale.joined(separator: " "))]), at: 1) }
     for answer in record.answers where answer.heading == "questions" && answer.state == .answered {
       notes.append(.object(["text": .string("Patient's question for the reviewer: \(answer.display)")]))
     }

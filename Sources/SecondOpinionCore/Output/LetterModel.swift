@@ -60,9 +60,8 @@ public struct LetterModel: Sendable {
     section.entries = answers.map { Entry(label: $0.label, value: $0.display) }
     switch heading.source ?? "answers" {
     case "referral":
+      // The urgency is stated once, under the triage heading.
       section.entries.insert(Entry(label: "Referral for", value: "A second opinion"), at: 0)
-      section.entries.insert(
-        Entry(label: "Clinical urgency", value: urgencyText(record.triage)), at: 1)
     case "triage":
       let triage = record.triage
       section.entries.insert(
@@ -70,22 +69,16 @@ public struct LetterModel: Sendable {
           Entry(label: "Urgency", value: urgencyText(triage)),
           Entry(label: "Delay risk", value: triage.delayRisk.rawValue.capitalized),
         ], at: 0)
-      if let mapping = triage.mapping {
-        section.entries.append(Entry(label: "NICE NG12 term", value: mapping.nice))
-        section.entries.append(Entry(label: "NHS e-Referral priority", value: mapping.eReferral))
-        section.entries.append(Entry(label: "FHIR request priority", value: mapping.fhir))
-      }
+      // The expected wait is stated once: with the deadline when there is
+      // one, else on its own line.
       if let deadline = triage.decisionDeadline {
-        let fits =
-          deadline.waitExceedsDeadline
-          ? "The expected wait of \(deadline.expectedWaitDays) days does not fit before this date."
-          : "The expected wait of \(deadline.expectedWaitDays) days fits before this date."
         section.entries.append(
-          Entry(
-            label: "Decision deadline",
-            value:
-              "Decide by \(CalendarDate.long(deadline.decideBy)), before the planned treatment on \(CalendarDate.long(deadline.treatmentDate)) (in \(deadline.daysUntilTreatment) days). \(fits)"
-          ))
+          Entry(label: "Decision deadline", value: deadlineText(deadline, wait: triage.expectedWait)))
+      } else if let wait = triage.expectedWait, triage.urgency != .emergency {
+        section.entries.append(Entry(label: "Expected wait", value: waitText(wait)))
+      }
+      if let mapping = triage.mapping {
+        section.entries.append(Entry(label: "Other priority scales", value: scalesText(mapping)))
       }
       section.items = triage.reasons
       if !triage.alsoNoted.isEmpty {
@@ -130,6 +123,28 @@ public struct LetterModel: Sendable {
     default: break
     }
     return section
+  }
+
+  /// The expected wait used, its kind of care and its source.
+  public static func waitText(_ wait: ExpectedWait) -> String {
+    "\(wait.days) days, for \(wait.care) (source: \(wait.source))."
+  }
+
+  /// The deadline line: the one decide-by date (or what to do when it is due
+  /// now), then whether the expected wait, for its kind of care, fits.
+  public static func deadlineText(_ deadline: DecisionDeadline, wait: ExpectedWait?) -> String {
+    let fits = deadline.waitExceedsDeadline ? "does not fit" : "fits"
+    var text = "\(deadline.sentence) The expected wait of \(deadline.expectedWaitDays) days \(fits) before this date."
+    if let wait { text += " It is the wait for \(wait.care) (source: \(wait.source))." }
+    return text
+  }
+
+  /// How the level maps onto the NHS e-Referral Service and FHIR priorities,
+  /// and why they differ, said once.
+  public static func scalesText(_ mapping: UrgencyMapping) -> String {
+    let why = mapping.why.map { " \($0)" } ?? ""
+    return
+      "Sent as NHS e-Referral priority \"\(mapping.eReferral)\" and FHIR request priority \"\(mapping.fhir)\"; NICE NG12: \(mapping.nice).\(why)"
   }
 
   /// The urgency in words with its time frame.

@@ -115,20 +115,38 @@ public enum RecordSchema {
                 "timeframe": {"type": "string"},
                 "nice": {"type": "string"},
                 "eReferral": {"type": "string"},
-                "fhir": {"enum": ["routine", "urgent", "asap", "stat"]}
+                "fhir": {"enum": ["routine", "urgent", "asap", "stat"]},
+                "why": {"type": "string"}
               }
             },
             "decisionDeadline": {
               "type": "object",
               "additionalProperties": false,
-              "required": ["treatmentDate", "decideBy", "daysUntilTreatment", "expectedWaitDays", "waitExceedsDeadline", "assumption"],
+              "required": ["decideBy", "expectedWaitDays", "waitExceedsDeadline", "assumption"],
+              "anyOf": [{"required": ["treatmentDate"]}, {"required": ["decisionDate"]}],
               "properties": {
                 "treatmentDate": {"type": "string", "format": "date"},
+                "decisionDate": {"type": "string", "format": "date"},
+                "basis": {"enum": ["treatment", "decision"]},
                 "decideBy": {"type": "string", "format": "date"},
                 "daysUntilTreatment": {"type": "integer"},
+                "daysLeftToDecide": {"type": "integer"},
+                "dueNow": {"type": "boolean"},
+                "decisionMarginDays": {"type": "integer", "minimum": 0},
                 "expectedWaitDays": {"type": "integer"},
                 "waitExceedsDeadline": {"type": "boolean"},
                 "assumption": {"type": "string"}
+              }
+            },
+            "expectedWait": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": ["days", "care", "kind", "source"],
+              "properties": {
+                "days": {"type": "integer", "minimum": 0},
+                "care": {"type": "string"},
+                "kind": {"type": "string"},
+                "source": {"type": "string"}
               }
             },
             "assumptions": {"type": "array", "items": {"type": "string"}},

@@ -13,4 +13,7 @@ public struct UrgencyMapping: Codable, Sendable, Equatable {
   public var eReferral: String
   /// The FHIR R4 request-priority code (routine | urgent | asap | stat).
   public var fhir: String
+  /// Why the e-Referral and FHIR priorities differ from the level, in words
+  /// (each scale has fewer or other steps); printed once in the letter.
+  public var why: String?
 }

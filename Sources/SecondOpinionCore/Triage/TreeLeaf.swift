@@ -13,6 +13,9 @@ public struct TreeLeaf: Codable, Sendable, Equatable {
   public var eReferral: String?
   /// A more specific NICE NG12 term for this outcome.
   public var nice: String?
+  /// A more specific time frame for this outcome ("within days: contact the
+  /// treating team now"), replacing the level's in the record and the letter.
+  public var timeframe: String?
   /// Line in the YAML file (filled by the loader).
   public var line: Int?
 

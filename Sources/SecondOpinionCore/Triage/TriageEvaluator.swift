@@ -51,14 +51,21 @@ public struct TriageEvaluator: Sendable {
     var mapping = definition.mapping(level)
     if let eReferral = urgency.leaf.eReferral { mapping?.eReferral = eReferral }
     if let nice = urgency.leaf.nice { mapping?.nice = nice }
+    if let timeframe = urgency.leaf.timeframe { mapping?.timeframe = timeframe }
     let deadline = self.deadline(context: context, answers: answers)
     var assumptions = definition.assumptions.map { assumption -> String in
-      let resolved = assumption.resolve(in: answers)
-      let note = resolved.usedDefault ? " (the cautious default, as the route is not known)" : ""
+      let resolved = assumption.resolveKind(in: answers)
+      if let kind = resolved.kind {
+        return "\(assumption.description): \(Int(resolved.value)) days, for \(kind.care). Source: \(kind.source)."
+      }
+      let note =
+        resolved.usedDefault
+        ? " (the cautious default, as the route is not known: \(assumption.defaultCare ?? assumption.description))" : ""
       return "\(assumption.description): \(Int(resolved.value)) days\(note). Source: \(assumption.source)."
     }
     assumptions.append(
-      "The decision should be made at least \(definition.decisionMarginDays) days before a planned treatment date.")
+      "The decision should be made at least \(definition.decisionMarginDays) days before a planned treatment date, or by the date the patient was told a decision is needed, whichever is earlier."
+    )
     return TriageResult(
       urgency: level,
       delayRisk: delay.leaf.delayRisk ?? .high,
@@ -69,6 +76,7 @@ public struct TriageEvaluator: Sendable {
       alsoNoted: alsoNoted,
       mapping: mapping,
       decisionDeadline: deadline,
+      expectedWait: expectedWait(answers),
       assumptions: assumptions,
       version: definition.version)
   }
@@ -114,17 +122,57 @@ public struct TriageEvaluator: Sendable {
     return (steps, leaf)
   }
 
-  private func deadline(context: EvaluationContext, answers: AnswerSet) -> DecisionDeadline? {
-    guard let fact = facts.first(where: { $0.daysUntil != nil && !$0.takesOffMargin }),
-      case .date(let treatmentDate)? = answers[fact.questionID]?.value,
-      let days = CalendarDate.days(from: context.today, to: treatmentDate),
-      let decideBy = CalendarDate.adding(days: -definition.decisionMarginDays, to: treatmentDate)
-    else { return nil }
-    let wait = definition.assumptions.first { $0.id == "expected_wait_days" }
-    let waitDays = Int(wait?.resolve(in: answers).value ?? 126)
+  /// The expected wait for this route and kind of care (`expected_wait_days`).
+  public func expectedWait(_ answers: AnswerSet) -> ExpectedWait? {
+    guard let wait = definition.assumptions.first(where: { $0.id == Self.expectedWaitID }) else { return nil }
+    let resolved = wait.resolveKind(in: answers)
+    if let kind = resolved.kind {
+      return ExpectedWait(days: Int(resolved.value), care: kind.care, kind: kind.id, source: kind.source)
+    }
+    return ExpectedWait(
+      days: Int(resolved.value),
+      care: resolved.usedDefault ? (wait.defaultCare ?? wait.description) : wait.description,
+      kind: resolved.usedDefault ? "default" : "value", source: wait.source)
+  }
+
+  /// The assumption the deadline compares with.
+  public static let expectedWaitID = "expected_wait_days"
+
+  /// The fact the deadline is worked out from: the first `earliestOf` fact,
+  /// else the first fact that takes off the decision margin. The trees test
+  /// the same fact, so the letter's deadline and the tree agree.
+  public var deadlineFact: FactDefinition? {
+    facts.first { $0.earliestOf != nil } ?? facts.first { $0.takesOffMargin }
+  }
+
+  /// The decision deadline: the earliest of the dates behind the deadline fact
+  /// (a treatment date less the margin, a decision date as it is), held at
+  /// today when that has passed.
+  public func deadline(context: EvaluationContext, answers: AnswerSet) -> DecisionDeadline? {
+    guard let fact = deadlineFact else { return nil }
+    let parts = fact.earliestOf.map { names in names.compactMap { name in facts.first { $0.id == name } } } ?? [fact]
+    let margin = definition.decisionMarginDays
+    var treatmentDate: String?
+    var decisionDate: String?
+    var best: (date: String, days: Int, basis: String)?
+    for part in parts where part.daysUntil != nil {
+      guard case .date(let date)? = answers[part.questionID]?.value,
+        let candidate = part.takesOffMargin ? CalendarDate.adding(days: -margin, to: date) : Optional(date),
+        let days = CalendarDate.days(from: context.today, to: candidate)
+      else { continue }
+      let basis = part.takesOffMargin ? "treatment" : "decision"
+      if part.takesOffMargin { treatmentDate = treatmentDate ?? date } else { decisionDate = decisionDate ?? date }
+      if best.map({ days < $0.days }) ?? true { best = (candidate, days, basis) }
+    }
+    guard let best else { return nil }
+    let wait = expectedWait(answers)
+    let waitDays = wait?.days ?? 126
     return DecisionDeadline(
-      treatmentDate: treatmentDate, decideBy: decideBy, daysUntilTreatment: days, expectedWaitDays: waitDays,
-      waitExceedsDeadline: waitDays > days - definition.decisionMarginDays,
-      assumption: wait?.description ?? "Expected wait for a second opinion")
+      treatmentDate: treatmentDate, decisionDate: decisionDate, basis: best.basis,
+      decideBy: best.days < 0 ? context.today : best.date,
+      daysUntilTreatment: treatmentDate.flatMap { CalendarDate.days(from: context.today, to: $0) },
+      daysLeftToDecide: best.days, dueNow: best.days <= 0, decisionMarginDays: margin,
+      expectedWaitDays: waitDays, waitExceedsDeadline: waitDays > best.days,
+      assumption: wait.map { "\($0.care): \($0.days) days" } ?? "Expected wait for a second opinion")
   }
 }

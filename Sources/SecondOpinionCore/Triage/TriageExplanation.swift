@@ -21,8 +21,9 @@ public enum TriageExplanation {
       }
     }
     if let deadline = triage.decisionDeadline {
-      out +=
-        "\nDecision deadline: decide by \(CalendarDate.long(deadline.decideBy)); treatment on \(CalendarDate.long(deadline.treatmentDate)), in \(deadline.daysUntilTreatment) days; expected wait \(deadline.expectedWaitDays) days\(deadline.waitExceedsDeadline ? ", which does not fit" : ", which fits").\n"
+      out += "\nDecision deadline: \(LetterModel.deadlineText(deadline, wait: triage.expectedWait))\n"
+    } else if let wait = triage.expectedWait {
+      out += "\nExpected wait: \(LetterModel.waitText(wait))\n"
     }
     out += "\nAssumptions:\n" + triage.assumptions.map { "  - \($0)\n" }.joined()
     out += "\nThis triage supports, and does not replace, a clinician's judgement.\n"

@@ -20,6 +20,8 @@ public struct TriageResult: Codable, Sendable, Equatable {
   public var mapping: UrgencyMapping?
   /// The decision deadline, where a treatment date is known.
   public var decisionDeadline: DecisionDeadline?
+  /// The expected wait for a second opinion on this route and kind of care.
+  public var expectedWait: ExpectedWait?
   /// The assumptions used, in words.
   public var assumptions: [String]
   /// The triage version.
