@@ -75,6 +75,12 @@ public struct CaseGenerator {
       var attempt = 0
       while true {
         let typed = answer(question, today: today, attempt: attempt)
+        // Doubt at the red-flag screen makes the driver ask each flag on its
+        // own, lines the session does not see: choose another answer.
+        if walksRedFlags(question, typed) {
+          attempt += 1
+          continue
+        }
         var trial = session
         let outcome = trial.apply(typed)
         attempt += 1
@@ -105,6 +111,16 @@ public struct CaseGenerator {
     return CaseDefinition(
       title: title, mode: voice, today: today, operator: operatorName, input: lines.joined(separator: "\n") + "\n",
       expect: expect, file: nil)
+  }
+
+  /// Whether the driver reads `typed` at `question` as doubt at the red-flag
+  /// screen (a question whose choices declare red flags), which it walks flag
+  /// by flag with questions of its own.
+  private func walksRedFlags(_ question: Question, _ typed: String) -> Bool {
+    guard let reader = seeds.redFlagWords, (question.choices ?? []).contains(where: { $0.redFlag != nil }) else {
+      return false
+    }
+    return reader.read(TextSanitizer.clean(typed)) == .unsure
   }
 
   /// A random answer of the question's kind; later attempts use the plainest forms.
