@@ -83,7 +83,7 @@ extension DecisionDeadline {
       if let treatment { parts.append("The date of \(treatment) leaves longer.") }
     } else {
       parts.append(
-        "Decide by \(CalendarDate.long(decideBy)) (\(Self.inDays(daysLeft))), \(decisionMarginDays ?? 7) days before \(treatment ?? "the planned treatment")."
+        "Decide by \(CalendarDate.long(decideBy)), before \(treatment ?? "the planned treatment"): \(Self.inDays(daysLeft)), keeping \(decisionMarginDays ?? 7) days before it."
       )
     }
     return parts.joined(separator: " ")

@@ -40,7 +40,7 @@ struct ConditionRuleTests {
   @Test func aTreeNodeTestingAnUnknownFactIsNamedAtItsLine() throws {
     var seeds = EditedSeeds()
     seeds.replace(
-      "        fact: days_until_treatment\n        below: 14\n", with: "        fact: days_to_go\n        below: 14\n",
+      "        fact: days_left_to_decide\n        below: 7\n", with: "        fact: days_to_go\n        below: 7\n",
       in: SeedLoader.triageFile)
     let defect = try #require(try defects(seeds).first)
     #expect(
