@@ -32,11 +32,13 @@ struct EditedSeeds {
     return occurrence <= matching.count ? matching[occurrence - 1] + 1 : nil
   }
 
-  /// The bundle the edited text loads as.
+  /// The bundle the edited text loads as, with the repository's phrase
+  /// grammars, as `TestSeeds.bundle` has them.
   func bundle() throws -> SeedBundle {
     try SeedLoader.bundle(
       interview: files[SeedLoader.interviewFile] ?? "", triage: files[SeedLoader.triageFile] ?? "",
-      letter: files[SeedLoader.letterFile] ?? "")
+      letter: files[SeedLoader.letterFile] ?? ""
+    ).with(crisis: try TestSeeds.grammar("crisis"), redFlags: try TestSeeds.grammar("red-flags"))
   }
 
   /// What `check` finds in the definitions (not the cases).
