@@ -29,12 +29,12 @@ public struct DraftStore: Sendable {
     return RecordID.isValid(id) ? id : nil
   }
 
-  /// Checks the output and drafts folders can be trusted (`FolderSafety`).
+  /// Checks the output and drafts folders can be trusted (`FolderSafety`;
+  /// the output folder as `RecordStore.prepare` does).
   /// - Throws: `StorageError.refused`.
   public func checkFolders() throws {
-    for path in [outputFolder, folder] {
-      if let problem = FolderSafety.problem(at: path, kind: .folder) { throw StorageError.refused(problem) }
-    }
+    try RecordStore(folder: outputFolder).prepare(create: false)
+    if let problem = FolderSafety.problem(at: folder, kind: .folder) { throw StorageError.refused(problem) }
   }
 
   /// Saves (or replaces) a draft, under the id it holds.

@@ -15,13 +15,11 @@ public enum FolderSafety {
   }
 
   /// Why `path` must not be trusted, or nil when it may be. A path that does
-  /// not exist is nil too (the caller decides whether that is fine).
+  /// not exist, or cannot be looked at, is nil too: whoever then writes or
+  /// reads there fails and says why.
   public static func problem(at path: String, kind: Kind) -> String? {
     var info = stat()
-    guard lstat(trimmed(path), &info) == 0 else {
-      if errno == ENOENT { return nil }
-      return "\(path) cannot be examined: \(String(cString: strerror(errno)))"
-    }
+    guard lstat(trimmed(path), &info) == 0 else { return nil }
     return problem(info, path: path, kind: kind)
   }
 
@@ -29,7 +27,8 @@ public enum FolderSafety {
   public static func problem(_ info: stat, path: String, kind: Kind) -> String? {
     let type = info.st_mode & S_IFMT
     if type == S_IFLNK {
-      return "\(path) is a symbolic link; give the folder or file it points to, after checking who can change it"
+      return "\(path) is a symbolic link, which could be pointed anywhere; give the folder or file it points to, "
+        + "after checking who can change it"
     }
     switch kind {
     case .folder where type != S_IFDIR: return "\(path) is not a folder"
@@ -38,7 +37,7 @@ public enum FolderSafety {
     }
     let me = geteuid()
     if info.st_uid != me && info.st_uid != 0 {
-      return "\(path) is owned by user \(info.st_uid), not by this user (\(me)) or root"
+      return "\(path) is owned by user \(info.st_uid), not by this user (\(me)) or root, so that user could change it"
     }
     if info.st_mode & 0o022 != 0 {
       let mode = String(info.st_mode & 0o7777, radix: 8)

@@ -48,7 +48,14 @@ public struct RecordStore: Sendable {
   /// first (0700) when `create` is set and it is missing.
   /// - Throws: `StorageError.refused`, or another `StorageError` when it cannot be made.
   public func prepare(create: Bool) throws {
-    if create { try AtomicFileWriter.ensureFolder(folder) }
+    if create {
+      try AtomicFileWriter.ensureFolder(folder)
+    } else {
+      // A file where the folder should be is not a matter of trust: the
+      // first write fails on it and says so ("a file has that name").
+      var info = stat()
+      if lstat(folder, &info) == 0, info.st_mode & S_IFMT != S_IFDIR, info.st_mode & S_IFMT != S_IFLNK { return }
+    }
     if let problem = FolderSafety.problem(at: folder, kind: .folder) { throw StorageError.refused(problem) }
   }
 

@@ -59,7 +59,7 @@ public enum SeedsDirectory {
     guard lstat(FolderSafety.trimmed(folder), &info) == 0 else { return }
     if info.st_mode & S_IFMT == S_IFREG { return }
     if let problem = FolderSafety.problem(info, path: folder, kind: .folder) {
-      throw SeedError(file: folder, message: "refused, as someone else could change it: \(problem)")
+      throw SeedError(file: folder, message: "refused: \(problem)")
     }
   }
 

@@ -15,7 +15,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
   /// No draft with that id.
   case noSuchDraft(String)
   /// A folder someone else could change (a symbolic link, another owner,
-  /// writable by group or others): refused, with why (see `FolderSafety`).
+  /// writable by group or others), or not a folder: refused, with why in
+  /// full (see `FolderSafety`).
   case refused(String)
   /// A draft that is not one this version can use, with why.
   case badDraft(String, String)
@@ -29,7 +30,7 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case .writeFailed(let path, let why): return "could not write \(path): \(why)"
     case .readFailed(let path, let why): return "could not read \(path): \(why)"
     case .noSuchDraft(let id): return "there is no draft called \(id) (see `second-opinion drafts`)"
-    case .refused(let why): return "refused, as someone else could change it: \(why)"
+    case .refused(let why): return why
     case .badDraft(let path, let why): return "\(path) is not a draft this version can use: \(why)"
     }
   }
