@@ -58,7 +58,7 @@ struct CommandTests {
     let out = BinaryRunner.temporaryFolder()
     let lines = try PipedInterviewTests.lines("patient-cancer")
     _ = try BinaryRunner.run(["interview", "--out", out.path], lines: lines)
-    let record = out.appendingPathComponent("SO-20261125T100000Z-00000000.json").path
+    let record = out.appendingPathComponent("SO-20261125T100000Z-00000000/SO-20261125T100000Z-00000000.json").path
     let explain = try BinaryRunner.run(["explain", record], lines: [])
     #expect(explain.status == 0)
     #expect(explain.stdout.contains("Urgency: urgent"))
@@ -70,7 +70,9 @@ struct CommandTests {
     let mermaid = try BinaryRunner.run(["tree", "--format", "mermaid"], lines: [])
     #expect(mermaid.stdout.hasPrefix("flowchart TD"))
     let markdown = try BinaryRunner.run(["render", record, "--format", "markdown"], lines: [])
-    let written = try String(contentsOf: out.appendingPathComponent("SO-20261125T100000Z-00000000.md"), encoding: .utf8)
+    let written = try String(
+      contentsOf: out.appendingPathComponent("SO-20261125T100000Z-00000000/SO-20261125T100000Z-00000000.md"),
+      encoding: .utf8)
     #expect(markdown.stdout == written)
     let schema = try BinaryRunner.run(["schema"], lines: [])
     let file = try String(

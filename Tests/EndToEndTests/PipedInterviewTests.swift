@@ -53,7 +53,7 @@ struct PipedInterviewTests {
     let id = "SO-20261125T100000Z-00000000"
     GoldenFile.check(result.stdout.replacingOccurrences(of: out.path, with: "OUT"), "\(script.name).transcript")
     for ext in ["json", "md", "txt", "html", "fhir.json"] {
-      let file = out.appendingPathComponent("\(id).\(ext)")
+      let file = out.appendingPathComponent(id).appendingPathComponent("\(id).\(ext)")
       let text = try String(contentsOf: file, encoding: .utf8)
       GoldenFile.check(text, "\(script.name).\(ext)")
       let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
@@ -135,7 +135,7 @@ struct PipedInterviewTests {
     let lines = try Self.lines("patient-cancer")
     _ = try BinaryRunner.run(["interview", "--out", first.path], lines: lines)
     _ = try BinaryRunner.run(["interview", "--out", second.path], lines: lines)
-    let name = "SO-20261125T100000Z-00000000.json"
+    let name = "SO-20261125T100000Z-00000000/SO-20261125T100000Z-00000000.json"
     #expect(
       try Data(contentsOf: first.appendingPathComponent(name)) == Data(contentsOf: second.appendingPathComponent(name)))
   }

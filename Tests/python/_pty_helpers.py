@@ -218,7 +218,7 @@ def records(folder):
     folder = pathlib.Path(folder)
     if not folder.exists():
         return []
-    return [json.loads(p.read_text()) for p in sorted(folder.glob("SO-*.json")) if not p.name.endswith(".fhir.json")]
+    return [json.loads(p.read_text()) for p in sorted(folder.glob("SO-*/SO-*.json")) if p.name == p.parent.name + ".json"]
 
 
 def files_in(folder):

@@ -52,8 +52,8 @@ def interview(outdir, lines, *args, status=0):
     result = run_piped(["interview", "--out", str(outdir), "--format", "fhir", *args], lines)
     assert result.returncode == status, (result.stdout.decode(errors="replace")[-3000:]
                                          + result.stderr.decode(errors="replace"))
-    record = json.loads((outdir / f"{FIXED_ID}.json").read_text(encoding="utf-8"))
-    return record, (outdir / f"{FIXED_ID}.fhir.json").read_bytes()
+    record = json.loads((outdir / FIXED_ID / f"{FIXED_ID}.json").read_text(encoding="utf-8"))
+    return record, (outdir / FIXED_ID / f"{FIXED_ID}.fhir.json").read_bytes()
 
 
 def resources(bundle):
@@ -207,7 +207,7 @@ def test_an_emergency_export(outdir, case):
 def test_render_gives_the_bytes_written_at_interview_time(binary, outdir):
     record, raw = interview(outdir, case_lines(CANCER_CASE))
     result = subprocess.run(
-        [binary, "render", str(outdir / f"{FIXED_ID}.json"), "--format", "fhir"],
+        [binary, "render", str(outdir / FIXED_ID / f"{FIXED_ID}.json"), "--format", "fhir"],
         capture_output=True, timeout=30, env=base_env())
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout == raw

@@ -72,7 +72,7 @@ def question_order(mode="patient"):
     try:
         result = run(interview_args(folder / "out", mode, formats=False), encode(lines))
         assert result.returncode == 0, result.stderr
-        (path,) = (folder / "out").glob("*.json")
+        (path,) = [p for p in (folder / "out").glob("*/*.json") if p.name == p.parent.name + ".json"]
         ids = [item["questionId"] for item in json.loads(path.read_bytes())["answers"]]
     finally:
         shutil.rmtree(folder)
@@ -189,11 +189,11 @@ def record_of(outdir, formats=("json", "md", "txt", "html", "fhir.json")):
     assert_no_temporary(outdir)
     assert_owner_only(outdir)
     files = [p for p in all_files(outdir) if p.is_file()]
-    records = [p for p in files if p.name.endswith(".json") and not p.name.endswith(".fhir.json")]
+    records = [p for p in files if p.name == p.parent.name + ".json"]
     assert len(records) == 1, f"expected one record, found {[p.name for p in files]}"
     stem = records[0].name[: -len(".json")]
     expected = sorted(f"{stem}.{ext}" for ext in formats)
-    assert sorted(p.name for p in files) == expected, f"files: {[p.name for p in files]}"
+    assert sorted(p.name for p in files if p.name != "delivery.json") == expected, f"files: {[p.name for p in files]}"
     for path in files:
         data = path.read_bytes()
         assert_inert(data, path.name)

@@ -208,7 +208,7 @@ def run_interview(outdir, lines, *args, status=0):
     result = run_piped(["interview", "--out", str(outdir), "--format", *FORMATS, *args], lines)
     assert result.returncode == status, (result.stdout.decode(errors="replace")[-3000:]
                                          + result.stderr.decode(errors="replace"))
-    files = {ext: (outdir / f"{FIXED_ID}.{ext}").read_bytes() for ext in ["json", *FORMATS.values()]}
+    files = {ext: (outdir / FIXED_ID / f"{FIXED_ID}.{ext}").read_bytes() for ext in ["json", *FORMATS.values()]}
     return result, json.loads(files["json"]), files
 
 
@@ -256,7 +256,7 @@ def test_render_reproduces_each_format_from_the_record_alone(binary, outdir):
 def test_render_out_writes_every_format_owner_only(binary, outdir, tmp_path):
     _, record, files = run_interview(outdir, case_lines(CANCER_CASE))
     target = tmp_path / "rendered" / "letters"
-    result = render(binary, outdir / f"{FIXED_ID}.json", "--format", *FORMATS, "--out", str(target))
+    result = render(binary, outdir / FIXED_ID / f"{FIXED_ID}.json", "--format", *FORMATS, "--out", str(target))
     assert result.returncode == 0, result.stderr.decode()
     assert sorted(p.name for p in target.iterdir()) == sorted(f"{FIXED_ID}.{ext}" for ext in FORMATS.values())
     for ext in FORMATS.values():
@@ -273,7 +273,7 @@ def test_render_out_never_overwrites_and_leaves_nothing_partial(binary, outdir, 
     target.mkdir(mode=0o700)
     existing = target / f"{FIXED_ID}.html"
     existing.write_text("keep me\n")
-    result = render(binary, outdir / f"{FIXED_ID}.json", "--format", *FORMATS, "--out", str(target))
+    result = render(binary, outdir / FIXED_ID / f"{FIXED_ID}.json", "--format", *FORMATS, "--out", str(target))
     assert result.returncode == 7
     assert "already exists" in result.stderr.decode()
     assert existing.read_text() == "keep me\n"
@@ -447,8 +447,11 @@ def test_hostile_answers_are_escaped_in_markdown(hostile):
     # No link: no unescaped bracket, no bare address GFM would autolink.
     assert not re.search(r"(?<!\\)[\[\]]", markdown)
     assert not re.search(r"(?<!\\)://", markdown) and not re.search(r"(?i)www\.", markdown)
-    assert not re.search(r"(?<!\\)@", markdown)
-    assert not re.search(r"(?<!\\)`", markdown)
+    # An @ inside an address is written as a code span (`@`): the autolinker
+    # finds addresses after escapes are undone, and never links across one.
+    plain = markdown.replace("`@`", "")
+    assert not re.search(r"(?<!\\)@", plain)
+    assert not re.search(r"(?<!\\)`", plain)
     # No heading, table, quote or emphasis made from an answer.
     layout_titles = {h["title"] for h in letter_layout()}
     for line in markdown.split("\n"):

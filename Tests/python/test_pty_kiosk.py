@@ -32,6 +32,8 @@ def kiosk(outdir):
     def start(idle=LONG_IDLE, env=None, job_control=False):
         tmux = Tmux()
         screens.append(tmux)
+        # The kiosk refuses a fixed clock (every patient would get the same record id).
+        env = dict(env or pty_env(), SECOND_OPINION_NOW="")
         tmux.start(["kiosk", "--out", outdir, *idle], env=env, job_control=job_control)
         tmux.wait_for(lambda s: WELCOME in s and s.endswith("Press Enter to start.\n>"), what="the welcome screen")
         return tmux, tmux.everything()

@@ -40,7 +40,7 @@ def interview(outdir, lines, *args):
     """Runs a piped interview writing every format; returns (result, record)."""
     result = run_piped(
         ["interview", "--out", str(outdir), "--format", "markdown", "text", "html", "fhir", *args], lines)
-    path = outdir / f"{FIXED_ID}.json"
+    path = outdir / FIXED_ID / f"{FIXED_ID}.json"
     record = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
     return result, record
 

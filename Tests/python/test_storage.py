@@ -32,6 +32,8 @@ from conftest import BINARY, CANCER_CASE, CHEST_PAIN_CASE, base_env, case_lines,
 FIXED_ID = "SO-20261125T100000Z-00000000"
 FORMATS = ["markdown", "text", "html", "fhir"]
 EXTENSIONS = ["json", "md", "txt", "html", "fhir.json"]
+# A record is the folder OUT/ID/ holding these (and the outbox's delivery.json); see docs/storage.md.
+RECORD_FILES = {f"SO-20261125T100000Z-00000000.{ext}" for ext in EXTENSIONS}
 ID_PATTERN = re.compile(r"^SO-(\d{8}T\d{6}Z)-([0-9ABCDEFGHJKMNPQRSTVWXYZ]{8})$")  # Crockford base32
 
 SHIM_SOURCE = r"""
@@ -171,7 +173,11 @@ def reference(tmp_path_factory):
     out = tmp_path_factory.mktemp("reference") / "out"
     result = interview(out)
     assert result.returncode == 0, result.stderr.decode()
-    return {ext: (out / f"{FIXED_ID}.{ext}").read_bytes() for ext in EXTENSIONS}
+    files = {ext: (out / FIXED_ID / f"{FIXED_ID}.{ext}").read_bytes() for ext in EXTENSIONS}
+    delivery = out / FIXED_ID / "delivery.json"  # the outbox's state, committed with the record
+    if delivery.exists():
+        files["delivery.json"] = delivery.read_bytes()
+    return files
 
 
 def namespace_prefix(probe_dir):
@@ -249,12 +255,13 @@ def test_files_are_0600_in_a_0700_folder_made_with_its_parents(tmp_path, umask):
     out = tmp_path / "a" / "b" / "records"
     result = interview(out, umask=umask)
     assert result.returncode == 0, result.stderr.decode()
-    for folder in (tmp_path / "a", tmp_path / "a" / "b", out):
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", out, out / FIXED_ID):
         assert mode(folder) == 0o700, f"{folder} is {oct(mode(folder))}"
-    assert listing(out) == sorted(f"{FIXED_ID}.{ext}" for ext in EXTENSIONS)
-    for name in listing(out):
-        assert mode(out / name) == 0o600, f"{name} is {oct(mode(out / name))}"
-        assert (out / name).stat().st_uid == os.geteuid()
+    assert listing(out) == [FIXED_ID]
+    assert RECORD_FILES <= set(listing(out / FIXED_ID)) <= RECORD_FILES | {"delivery.json"}
+    for name in listing(out / FIXED_ID):
+        assert mode(out / FIXED_ID / name) == 0o600, f"{name} is {oct(mode(out / FIXED_ID / name))}"
+        assert (out / FIXED_ID / name).stat().st_uid == os.geteuid()
 
 
 def test_files_are_0600_in_an_existing_folder(tmp_path):
@@ -262,8 +269,8 @@ def test_files_are_0600_in_an_existing_folder(tmp_path):
     out.mkdir(mode=0o700)
     result = interview(out, lines=case_lines(CHEST_PAIN_CASE), umask=0)
     assert result.returncode == 3, result.stderr.decode()  # an emergency is saved too
-    assert listing(out) == sorted(f"{FIXED_ID}.{ext}" for ext in EXTENSIONS)
-    assert all(mode(out / name) == 0o600 for name in listing(out))
+    assert listing(out) == [FIXED_ID] and RECORD_FILES <= set(listing(out / FIXED_ID))
+    assert all(mode(out / FIXED_ID / name) == 0o600 for name in listing(out / FIXED_ID))
 
 
 def test_a_missing_folder_is_created(tmp_path):
@@ -271,8 +278,8 @@ def test_a_missing_folder_is_created(tmp_path):
     assert not out.exists()
     result = interview(out, lines=case_lines(CHEST_PAIN_CASE))
     assert result.returncode == 3
-    assert out.is_dir() and f"{FIXED_ID}.json" in listing(out)
-    assert f"{out}/{FIXED_ID}.json" in result.stdout.decode()
+    assert out.is_dir() and f"{FIXED_ID}.json" in listing(out / FIXED_ID)
+    assert f"{out}/{FIXED_ID}/{FIXED_ID}.json" in result.stdout.decode()
 
 
 # ---------------------------------------------------------------- never overwrite
@@ -282,17 +289,19 @@ def test_an_existing_file_is_never_overwritten(tmp_path, taken):
     """The fixed clock makes the id SO-20261125T100000Z-00000000; one of its
     five names is taken, so nothing is written and what was there is kept."""
     out = tmp_path / "out"
-    out.mkdir(mode=0o700)
-    existing = out / f"{FIXED_ID}.{taken}"
+    (out / FIXED_ID).mkdir(mode=0o700, parents=True)
+    os.chmod(out, 0o700)
+    existing = out / FIXED_ID / f"{FIXED_ID}.{taken}"
     existing.write_bytes(b"precious: not to be overwritten\n")
     os.chmod(existing, 0o640)
     before = os.stat(existing)
     result = interview(out)
-    assert_storage_failure(result, f"{FIXED_ID}.{taken} already exists", "not overwritten")
+    assert_storage_failure(result, f"{FIXED_ID} already exists", "not overwritten")
     assert existing.read_bytes() == b"precious: not to be overwritten\n"
     after = os.stat(existing)
     assert (after.st_ino, after.st_mtime_ns, mode(existing)) == (before.st_ino, before.st_mtime_ns, 0o640)
-    assert_nothing_left(out, allowed={existing.name})
+    assert_nothing_left(out, allowed={FIXED_ID})
+    assert listing(out / FIXED_ID) == [existing.name]
 
 
 def test_the_same_interview_twice_keeps_the_first(tmp_path, reference):
@@ -301,8 +310,8 @@ def test_the_same_interview_twice_keeps_the_first(tmp_path, reference):
     second = interview(out)
     assert_storage_failure(second, "already exists")
     for ext in EXTENSIONS:
-        assert (out / f"{FIXED_ID}.{ext}").read_bytes() == reference[ext]
-    assert_nothing_left(out, allowed={f"{FIXED_ID}.{ext}" for ext in EXTENSIONS})
+        assert (out / FIXED_ID / f"{FIXED_ID}.{ext}").read_bytes() == reference[ext]
+    assert_nothing_left(out, allowed={FIXED_ID})
 
 
 # ---------------------------------------------------------------- ids
@@ -311,7 +320,7 @@ def test_a_fixed_clock_gives_the_same_id_and_bytes(tmp_path, reference):
     out = tmp_path / "again"
     assert interview(out).returncode == 0
     for ext in EXTENSIONS:
-        assert (out / f"{FIXED_ID}.{ext}").read_bytes() == reference[ext], ext
+        assert (out / FIXED_ID / f"{FIXED_ID}.{ext}").read_bytes() == reference[ext], ext
     record = json.loads(reference["json"])
     assert record["id"] == FIXED_ID and record["createdAt"] == "2026-11-25T10:00:00Z"
 
@@ -328,8 +337,8 @@ def test_ids_are_unique_and_sort_by_time(tmp_path):
         result = interview(out, lines=case_lines(CHEST_PAIN_CASE), env=env, formats=["markdown"])
         assert result.returncode == 3, result.stderr.decode()
         new = sorted(set(listing(out)) - before)
-        assert len(new) == 2, new  # ID.json and ID.md
-        ids.append(new[0].split(".")[0])
+        assert len(new) == 1, new  # the record's folder, ID/
+        ids.append(new[0])
 
     for _ in range(4):  # quickly: most of these share a second, so the random part must tell them apart
         run_once()
@@ -344,7 +353,7 @@ def test_ids_are_unique_and_sort_by_time(tmp_path):
         assert match, record_id
         stamp = datetime.datetime.strptime(match.group(1), "%Y%m%dT%H%M%SZ").replace(tzinfo=datetime.timezone.utc)
         assert started <= stamp <= finished, (record_id, started, finished)
-        record = json.loads((out / f"{record_id}.json").read_text(encoding="utf-8"))
+        record = json.loads((out / record_id / f"{record_id}.json").read_text(encoding="utf-8"))
         assert record["id"] == record_id
         assert record["createdAt"] == stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
         stamps.append(stamp)
@@ -376,8 +385,8 @@ def test_a_folder_under_proc(tmp_path):
     result = interview("/proc/second-opinion-test/records")
     assert_storage_failure(result, "cannot create the folder /proc/second-opinion-test/records")
     assert not os.path.exists("/proc/second-opinion-test")
-    result = interview("/proc/self")  # exists, but takes no new files
-    assert_storage_failure(result, "/proc/self")
+    result = interview("/proc/self")  # a symbolic link: refused before anything is asked
+    assert result.returncode == 7 and b"/proc/self is a symbolic link" in result.stderr, result.stderr
     assert not any(name.startswith(FIXED_ID) or name.endswith(".tmp") for name in os.listdir("/proc/self"))
 
 
@@ -466,11 +475,13 @@ def test_enospc_after_some_letters(tmp_path, shim, reference, letters):
     out = tmp_path / "out"
     log = tmp_path / "shim.log"
     written = [reference[ext] for ext in EXTENSIONS[: 1 + letters]]
+    if letters == len(EXTENSIONS) - 1:
+        written.append(reference.get("delivery.json", b""))  # committed last, with the record
     budget = sum(map(len, written))
     result = interview(out, env=shim_env(shim, tmp_path, log, SO_SHIM_BUDGET=budget))
     if letters == len(EXTENSIONS) - 1:
         assert result.returncode == 0  # exactly enough room for everything
-        assert listing(out) == sorted(f"{FIXED_ID}.{ext}" for ext in EXTENSIONS)
+        assert listing(out) == [FIXED_ID]
         return
     assert_storage_failure(result, "is full")
     assert "write ENOSPC" in log.read_text()
@@ -494,4 +505,4 @@ def test_the_shim_does_not_touch_a_healthy_run(tmp_path, shim, reference):
     assert result.returncode == 0, result.stderr.decode()
     assert not log.exists()
     for ext in EXTENSIONS:
-        assert (out / f"{FIXED_ID}.{ext}").read_bytes() == reference[ext]
+        assert (out / FIXED_ID / f"{FIXED_ID}.{ext}").read_bytes() == reference[ext]
