@@ -38,7 +38,9 @@ enum InterviewHarness {
         let json = try RecordBuilder.encode(record)
         let decoded = try RecordBuilder.decode(json)
         FuzzSupport.require(decoded == record, "the record does not survive a JSON round trip")
-        for format in LetterFormat.allCases {
+        // The PDF is typeset by its own edge (cairo and pango), not in this
+        // build; its text is tested by Tests/python/test_pdf.py.
+        for format in LetterFormat.allCases where format != .pdf {
           let data = try LetterRenderer.render(record, layout: bundle.letter, as: format)
           let letter = String(decoding: data, as: UTF8.self)
           FuzzSupport.requireInert(letter, newlines: true, "the \(format.rawValue) letter")
