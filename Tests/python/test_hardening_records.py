@@ -50,7 +50,7 @@ SEED = int(os.environ.get("HARDENING_SEED", "20261125"))
 # Trials run two at a time (the machine has two cores; each is one process).
 WORKERS = int(os.environ.get("HARDENING_WORKERS", "2"))
 
-CALL_RE = re.compile(r"^(\d+) (\w+)\((.*)$")
+CALL_RE = re.compile(r"^(\d+) +(\w+)\((.*)$")  # strace pads the pid
 RESULT_RE = re.compile(r"\) += (-?\d+)")
 
 
