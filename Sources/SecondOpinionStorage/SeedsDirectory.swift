@@ -46,6 +46,7 @@ public enum SeedsDirectory {
   /// - Throws: `SeedError` naming the file.
   public static func phrases(_ name: String, in folder: String, language: String = "en") throws -> PhraseGrammar? {
     let file = "phrases/\(name).\(language).yaml"
+    try checkFolder(folder + "/phrases")
     guard FileManager.default.fileExists(atPath: folder + "/" + file) else { return nil }
     return try SeedLoader.decode(try text(of: file, in: folder), file: file)
   }

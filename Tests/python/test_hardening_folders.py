@@ -129,6 +129,20 @@ def test_a_seeds_file_someone_else_could_change_is_refused(tmp_path, change):
                   "interview.yaml")
 
 
+def test_a_phrases_folder_or_file_someone_else_could_change_is_refused(tmp_path):
+    folder = seeds_copy(tmp_path)
+    phrases = folder / "phrases"
+    if not phrases.is_dir():
+        pytest.skip("these seeds have no phrases/")
+    os.chmod(phrases, 0o777)
+    refused_seeds(run(["check", "--no-cases", "--seeds", folder]), "phrases folder", "phrases")
+    os.chmod(phrases, 0o755)
+    first = sorted(phrases.glob("*.yaml"))[0]
+    os.chown(first, NOBODY, NOBODY)
+    refused_seeds(run(["interview", "--seeds", folder, "--out", tmp_path / "out"], lines=EMERGENCY), "phrases file",
+                  first.name)
+
+
 def test_a_case_file_someone_else_could_change_is_refused(tmp_path):
     folder = seeds_copy(tmp_path)
     case = sorted((folder / "cases").glob("*.yaml"))[0]

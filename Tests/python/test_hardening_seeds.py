@@ -72,6 +72,16 @@ def test_anchors_aliases_and_deep_nesting_are_refused_at_once(tmp_path, kind, co
     assert not (tmp_path / "out").exists()
 
 
+def test_an_alias_in_a_phrases_file_is_refused(tmp_path):
+    folder = seeds_copy(tmp_path)
+    files = sorted((folder / "phrases").glob("*.yaml")) if (folder / "phrases").is_dir() else []
+    if not files:
+        pytest.skip("these seeds have no phrases/")
+    append(folder / "phrases", files[0].name, bomb())
+    result, elapsed = timed(["check", "--no-cases", "--seeds", folder])
+    refused(result, elapsed, f"phrases/{files[0].name}", "may not use anchors or aliases")
+
+
 def test_a_seeds_file_over_1_mib_is_refused_without_being_read(tmp_path):
     folder = seeds_copy(tmp_path)
     path = folder / "interview.yaml"
