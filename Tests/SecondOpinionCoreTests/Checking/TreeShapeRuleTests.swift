@@ -32,8 +32,8 @@ struct TreeShapeRuleTests {
   @Test func anUnknownAssumption() throws {
     var seeds = EditedSeeds()
     seeds.replace(
-      "        belowAssumption: expected_wait_days\n      because: \"The decision on the planned",
-      with: "        belowAssumption: expected_waits\n      because: \"The decision on the planned",
+      "        belowAssumption: expected_wait_days\n      because: \"The decision is due before",
+      with: "        belowAssumption: expected_waits\n      because: \"The decision is due before",
       in: SeedLoader.triageFile)
     #expect(
       try defects(seeds).map(\.message) == ["urgency node `u_before_wait` uses unknown assumption `expected_waits`"])
