@@ -21,7 +21,8 @@ public enum TriageExplanation {
       }
     }
     if let deadline = triage.decisionDeadline {
-      out += "\nDecision deadline: \(LetterModel.deadlineText(deadline, wait: triage.expectedWait))\n"
+      let text = LetterModel.deadlineText(deadline, wait: triage.expectedWait)
+      out += "\nDecision deadline: \(text.prefix(1).lowercased() + text.dropFirst())\n"
     } else if let wait = triage.expectedWait {
       out += "\nExpected wait: \(LetterModel.waitText(wait))\n"
     }
