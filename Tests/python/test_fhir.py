@@ -129,6 +129,8 @@ def check_export(record, raw, name):
                 assert [a["valueCoding"]["code"] for a in item["answer"]] == value
             elif answer["type"] == "date":
                 assert item["answer"] == [{"valueDate": value}]
+            elif answer["type"] == "number":
+                assert item["answer"] == [{"valueInteger": value}]
             elif answer["type"] == "single_choice":
                 assert item["answer"][0]["valueCoding"]["code"] == value
                 assert item["answer"][0]["valueCoding"]["display"] == answer["display"]

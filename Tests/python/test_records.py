@@ -106,7 +106,7 @@ def test_a_receptionist_interview_record_validates(outdir, validator):
     (CHEST_PAIN_CASE, {"red_flag_physical"}),
     (CRISIS_CASE, {"red_flag_mental_health"}),
     # "Not sure" cannot rule out any red flag, so the first stop rule fires.
-    (NOT_SURE_CASE, {"red_flag_physical", "red_flag_not_sure"}),
+    (NOT_SURE_CASE, {"red_flag_physical", "red_flag_not_sure", "red_flag_mental_health"}),
 ], ids=["physical", "mental-health", "not-sure"])
 def test_an_emergency_record_validates(outdir, validator, case, rules):
     result, record = interview(outdir, case_lines(case))
