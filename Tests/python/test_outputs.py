@@ -97,6 +97,9 @@ def md_escape(text):
             out.append("&gt;")
         elif ch == "&":
             out.append("&amp;")
+        elif (ch == "@" and 0 < i < len(text) - 1 and (text[i - 1].isalnum() or text[i - 1] in "._%+-")
+              and (text[i + 1].isalnum() or text[i + 1] in ".-")):
+            out.append("`@`")  # an address's @ as a code span, which no renderer links across
         elif ch in "\\`*_[]#|~@":
             out.append("\\" + ch)
         elif ch == ":" and text[i + 1:i + 3] == "//":
