@@ -55,6 +55,7 @@ public struct MESHTracking: Sendable, Equatable {
 public final class MESHClient: Sendable {
   let configuration: MESHConfiguration
   let http: HTTPClient
+  let tls: TLSConfiguration
   let timeout: TimeAmount
 
   static let v2 = "application/vnd.mesh.v2+json"
@@ -84,6 +85,7 @@ public final class MESHClient: Sendable {
       throw MESHError.configuration("the file named by the MESH setting `ca_certificate` is not a PEM certificate")
     }
     tls.certificateVerification = configuration.verifyHostname ? .fullVerification : .noHostnameVerification
+    self.tls = tls
     timeout = .milliseconds(Int64(configuration.timeoutSeconds * 1000))
     var httpConfiguration = HTTPClient.Configuration(
       tlsConfiguration: tls, redirectConfiguration: .disallow,
@@ -230,23 +232,20 @@ public final class MESHClient: Sendable {
 
   /// Validates the mailbox (and the credentials and certificates on the way).
   public func handshake() async throws {
-    var closed = 0
-    while true {
-      do {
-        let response = try await request(.POST, mailboxPath, body: Data())
-        guard (200..<300).contains(response.status) else { throw failure(response, doing: "handshaking") }
-        return
-      } catch let error as MESHError where error.description.contains("remoteConnectionClosed") {
-        // With TLS 1.3 a server that refuses the client certificate closes the
-        // connection just after the handshake. Once may be chance; twice is the certificate.
-        closed += 1
-        if closed >= 2 {
-          throw MESHError.configuration(
-            "the MESH endpoint closed the connection right after the TLS handshake, which is how it refuses a client certificate: check the MESH settings `client_certificate`, `client_key` and `ca_certificate`"
-          )
-        }
-        try? await Task.sleep(nanoseconds: 200_000_000)
+    do {
+      let response = try await request(.POST, mailboxPath, body: Data())
+      guard (200..<300).contains(response.status) else { throw failure(response, doing: "handshaking") }
+    } catch let error as MESHError where error.mayHaveArrived && !error.description.hasPrefix("MESH did not answer") {
+      // A connection cut at first contact is either the network or, with
+      // TLS 1.3, the server refusing our certificate: the probe tells which.
+      guard let url = URL(string: configuration.endpoint), let host = url.host else { throw error }
+      let port = url.port ?? 443
+      if await CertificateProbe.refusesCertificate(host: host, port: port, tls: tls, wait: .seconds(2)) {
+        throw MESHError.configuration(
+          "the MESH endpoint refused the client certificate in the TLS handshake: check the MESH settings `client_certificate`, `client_key` and `ca_certificate`"
+        )
       }
+      throw error
     }
   }
 

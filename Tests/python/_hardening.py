@@ -33,6 +33,33 @@ CANCER_CASE = "010-suspected-prostate-cancer-surgery.yaml"
 # Chest pain at the first question: the emergency record is written at once.
 EMERGENCY = ["1"]
 
+# Runs a program from a fresh small interpreter and prints its peak memory:
+# on Linux a process's ru_maxrss keeps the high-water mark of the process
+# that forked it (signal->maxrss survives exec), so a child of this test
+# session would report pytest's own size, not the program's.
+_PEAK_LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        os.execv(sys.argv[1], sys.argv[1:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+sys.stdout.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}")
+"""
+
+
+def peak_memory(args, timeout=120, **kw):
+    """Runs args (stdout to /dev/null) and returns (exit code, peak RSS in KB, stderr bytes)."""
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", _PEAK_LAUNCHER, *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, timeout=timeout, **kw)
+    code, kilobytes = result.stdout.decode().split()[-2:]
+    return int(code), int(kilobytes), result.stderr
+
 _copy = None
 
 

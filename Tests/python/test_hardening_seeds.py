@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from _hardening import EMERGENCY, binary, env, run, seeds_copy
+from _hardening import EMERGENCY, binary, env, peak_memory, run, seeds_copy
 
 LIMIT = 1 << 20
 
@@ -104,14 +104,9 @@ def test_the_memory_a_huge_seeds_file_costs(tmp_path):
     path = folder / "triage.yaml"
     with open(path, "a", encoding="utf-8") as f:
         f.write("# " + "x" * (50 << 20) + "\n")
-    proc = subprocess.Popen([binary(), "check", "--no-cases", "--seeds", str(folder)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, env=env())
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read()
-    proc.stderr.close()
-    assert proc.returncode == 6, err
-    assert usage.ru_maxrss < 150_000, f"{usage.ru_maxrss} KB to refuse a 50 MB file"
+    code, kilobytes, err = peak_memory([binary(), "check", "--no-cases", "--seeds", str(folder)], env=env())
+    assert code == 6, err
+    assert kilobytes < 150_000, f"{kilobytes} KB to refuse a 50 MB file"
 
 
 def test_a_file_just_under_the_limit_is_read(tmp_path):

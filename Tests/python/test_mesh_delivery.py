@@ -156,6 +156,72 @@ def test_a_bad_certificate_is_a_clear_error_and_the_record_stays_pending(mesh_sa
     assert mesh_sandbox.inbox(RECIPIENT) == []
 
 
+class _ResettingServer:
+    """A TLS server that accepts the test client's certificate, reads the
+    request, then resets the connection (SO_LINGER 0): a network fault, not a
+    refusal, as seen by the certificate probe, which it leaves open."""
+
+    def __init__(self, certs):
+        import socket
+        import ssl
+        import threading
+
+        self.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        self.context.load_cert_chain(str(certs / "server.pem"), str(certs / "server.key"))
+        self.context.load_verify_locations(str(certs / "ca.pem"))
+        self.context.verify_mode = ssl.CERT_REQUIRED
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"https://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.certs = certs
+        self.requests = 0
+        self.threading = threading
+        threading.Thread(target=self.serve, daemon=True).start()
+
+    def serve(self):
+        import socket
+        import struct
+
+        while True:
+            try:
+                raw, _ = self.listener.accept()
+            except OSError:
+                return
+            self.threading.Thread(target=self.one, args=(raw, socket, struct), daemon=True).start()
+
+    def one(self, raw, socket, struct):
+        try:
+            conn = self.context.wrap_socket(raw, server_side=True)
+            conn.settimeout(5)
+            data = conn.recv(65536)
+            if data:
+                self.requests += 1
+                raw.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                raw.close()
+                return
+            conn.close()
+        except OSError:
+            raw.close()
+
+    def close(self):
+        self.listener.close()
+
+
+def test_a_reset_after_a_good_handshake_is_retried_not_blamed_on_the_certificate(mesh_certs, tmp_path):
+    """The certificate probe must not turn a network fault into a settings error."""
+    out = tmp_path / "out"
+    record_id = interview(out, "routine")
+    server = _ResettingServer(mesh_certs)
+    try:
+        result = deliver(out, mesh_config(tmp_path, server))
+    finally:
+        server.close()
+    error = result.stderr.decode()
+    assert result.returncode == 75, result.stdout.decode() + error
+    assert "will retry" in error and "certificate" not in error
+    assert server.requests >= 1
+    assert state_of(out, record_id)["status"] == "pending"
+
+
 def test_settings_are_named_never_printed(tmp_path):
     config = tmp_path / "mesh.yaml"
     config.write_text('endpoint: "https://127.0.0.1:1"\nmailbox: "X26ABC1"\npassword: "hunter2-secret"\n')
