@@ -24,11 +24,29 @@ let package = Package(
       name: "SecondOpinionCore",
       dependencies: [.product(name: "Yams", package: "Yams")]
     ),
+    // The case library (seeds/cases/): each case run through the interview and
+    // the triage, as `cases` and `check` report. Pure, like the core.
+    .target(
+      name: "SecondOpinionCases",
+      dependencies: ["SecondOpinionCore"]
+    ),
+    // `check`: the rules a definition in seeds/ must keep (one rule a file),
+    // each defect naming its file and line. Pure, like the core.
+    .target(
+      name: "SecondOpinionChecking",
+      dependencies: ["SecondOpinionCore", "SecondOpinionCases"]
+    ),
+    // The GP Connect Send Document (ITK3) message a record travels in, and the
+    // delivery state kept beside it. Pure, like the core.
+    .target(
+      name: "SecondOpinionMessage",
+      dependencies: ["SecondOpinionCore"]
+    ),
     // Test and benchmark support: random complete cases for property tests
     // and the bench. Not part of the product.
     .target(
       name: "SecondOpinionTestSupport",
-      dependencies: ["SecondOpinionCore"]
+      dependencies: ["SecondOpinionCore", "SecondOpinionCases", "SecondOpinionChecking"]
     ),
     // GNU readline, linked from the system.
     .systemLibrary(
@@ -49,7 +67,7 @@ let package = Package(
     // Storage edge: atomic owner-only writes, drafts, seeds on disk.
     .target(
       name: "SecondOpinionStorage",
-      dependencies: ["SecondOpinionCore"]
+      dependencies: ["SecondOpinionCore", "SecondOpinionCases", "SecondOpinionChecking", "SecondOpinionMessage"]
     ),
     // cairo and pango, linked from the system, for the PDF letter.
     .systemLibrary(
@@ -67,7 +85,7 @@ let package = Package(
     .target(
       name: "SecondOpinionDelivery",
       dependencies: [
-        "SecondOpinionCore", "SecondOpinionStorage", "SecondOpinionPDF",
+        "SecondOpinionCore", "SecondOpinionMessage", "SecondOpinionStorage", "SecondOpinionPDF",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -83,13 +101,35 @@ let package = Package(
       name: "second-opinion",
       dependencies: [
         "SecondOpinionCore", "SecondOpinionTerminal", "SecondOpinionStorage",
-        "SecondOpinionPDF", "SecondOpinionDelivery",
+        "SecondOpinionPDF", "SecondOpinionCases", "SecondOpinionChecking", "SecondOpinionMessage",
+        "SecondOpinionDelivery",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(
       name: "SecondOpinionCoreTests",
-      dependencies: ["SecondOpinionCore", "SecondOpinionStorage", "SecondOpinionTestSupport"]
+      dependencies: [
+        "SecondOpinionCore", "SecondOpinionCases", "SecondOpinionChecking", "SecondOpinionStorage",
+        "SecondOpinionTestSupport",
+      ]
+    ),
+    .testTarget(
+      name: "SecondOpinionCasesTests",
+      dependencies: [
+        "SecondOpinionCases", "SecondOpinionChecking", "SecondOpinionCore", "SecondOpinionStorage",
+        "SecondOpinionTestSupport",
+      ]
+    ),
+    .testTarget(
+      name: "SecondOpinionCheckingTests",
+      dependencies: ["SecondOpinionChecking", "SecondOpinionCore", "SecondOpinionStorage", "SecondOpinionTestSupport"]
+    ),
+    .testTarget(
+      name: "SecondOpinionMessageTests",
+      dependencies: [
+        "SecondOpinionMessage", "SecondOpinionCases", "SecondOpinionCore", "SecondOpinionStorage",
+        "SecondOpinionTestSupport",
+      ]
     ),
     .testTarget(
       name: "EndToEndTests",

@@ -1,5 +1,6 @@
 import Foundation
 import SecondOpinionCore
+import SecondOpinionMessage
 
 /// Sends what is pending in an outbox over MESH, exactly once per record
 /// version, and follows each message until the practice has it.

@@ -5,6 +5,7 @@ import NIOCore
 import NIOHTTP1
 import NIOSSL
 import SecondOpinionCore
+import SecondOpinionMessage
 
 /// What went wrong talking to MESH, sorted by what to do about it.
 public enum MESHError: Error, CustomStringConvertible, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import SecondOpinionCore
+import SecondOpinionMessage
 import Yams
 
 /// Where and how to deliver over MESH. Read from a YAML file

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import SecondOpinionCore
+import SecondOpinionMessage
 import SecondOpinionStorage
 
 /// The outbox is the output folder itself: every record folder `OUT/ID/`

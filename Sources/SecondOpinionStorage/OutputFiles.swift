@@ -1,5 +1,6 @@
 import Foundation
 import SecondOpinionCore
+import SecondOpinionMessage
 
 /// Writes one interview's record and letters into the output folder as one
 /// record folder, `ID/`, holding `ID.json`, `ID.md`, `ID.txt`, `ID.html` and

@@ -1,4 +1,6 @@
 import Foundation
+import SecondOpinionCases
+import SecondOpinionChecking
 import SecondOpinionCore
 
 /// Reads seeds/ from disk: finds the folder, loads the bundle and the cases.
@@ -110,7 +112,7 @@ public enum SeedsDirectory {
         error.file = "cases/" + error.file
         throw error
       }
-      return try SeedLoader.testCase(text, file: "cases/" + name)
+      return try CaseDefinition.load(text, file: "cases/" + name)
     }
   }
 }

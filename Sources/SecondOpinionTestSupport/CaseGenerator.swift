@@ -1,4 +1,6 @@
+import SecondOpinionCases
 import SecondOpinionCore
+
 /// Generates random cases that complete, for benchmarks: walks an
 /// `InterviewSession` from the first question, choosing for each question a
 /// random answer of its kind that the parser accepts (a choice by number or by

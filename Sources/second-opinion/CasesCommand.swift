@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SecondOpinionCases
 import SecondOpinionCore
 import SecondOpinionStorage
 
@@ -75,7 +76,7 @@ struct CasesCommand: ParsableCommand {
     do {
       // Read as `cases` reads the library: a trusted regular file within the seeds' limits.
       let text = try SeedsDirectory.text(of: url.lastPathComponent, in: url.deletingLastPathComponent().path)
-      definition = try SeedLoader.testCase(text, file: name)
+      definition = try CaseDefinition.load(text, file: name)
     } catch var error as SeedError {
       if error.file == url.lastPathComponent { error.file = name }
       Diagnostics.error("\(error)")

@@ -1,4 +1,6 @@
 import ArgumentParser
+import SecondOpinionCases
+import SecondOpinionChecking
 import SecondOpinionCore
 import SecondOpinionStorage
 

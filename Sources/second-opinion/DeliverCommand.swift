@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SecondOpinionCore
 import SecondOpinionDelivery
+import SecondOpinionMessage
 import SecondOpinionStorage
 
 /// `second-opinion deliver`: sends what is pending in the outbox over MESH,

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SecondOpinionCore
 import SecondOpinionDelivery
+import SecondOpinionMessage
 
 /// `second-opinion outbox`: the delivery state of every record.
 struct OutboxCommand: ParsableCommand {

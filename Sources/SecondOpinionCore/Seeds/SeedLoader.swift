@@ -145,13 +145,6 @@ public enum SeedLoader {
     }
   }
 
-  /// Decodes one case file.
-  public static func testCase(_ text: String, file: String) throws -> CaseDefinition {
-    var value: CaseDefinition = try decode(text, file: file)
-    value.file = file
-    return value
-  }
-
   /// Decodes any YAML document, turning errors into `SeedError`.
   public static func decode<T: Decodable>(_ text: String, file: String) throws -> T {
     do {

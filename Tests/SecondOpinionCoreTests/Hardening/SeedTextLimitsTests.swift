@@ -1,5 +1,6 @@
 import Foundation
 import SecondOpinionCore
+import SecondOpinionTestSupport
 import Testing
 
 /// `SeedTextLimits`: what a seeds or case file may be before it is decoded.

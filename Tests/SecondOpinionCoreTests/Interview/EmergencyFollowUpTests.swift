@@ -1,4 +1,5 @@
 import SecondOpinionCore
+import SecondOpinionTestSupport
 import Testing
 
 /// After an emergency alert in receptionist mode: who is calling, a call-back

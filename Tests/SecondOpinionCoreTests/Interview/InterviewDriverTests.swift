@@ -1,4 +1,5 @@
 import Foundation
+import SecondOpinionTestSupport
 import Testing
 
 @testable import SecondOpinionCore

@@ -1,4 +1,5 @@
 import SecondOpinionCore
+import SecondOpinionTestSupport
 
 /// Drives a session by question id, as the case library does, so a question
 /// added elsewhere in the interview does not shift the answers: each question

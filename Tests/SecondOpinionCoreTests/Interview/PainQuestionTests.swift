@@ -1,4 +1,5 @@
 import SecondOpinionCore
+import SecondOpinionTestSupport
 import Testing
 
 /// Pain is two questions, each asking one thing: is there pain (yes or no),

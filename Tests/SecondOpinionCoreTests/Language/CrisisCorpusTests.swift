@@ -1,5 +1,6 @@
 import Foundation
 import SecondOpinionCore
+import SecondOpinionTestSupport
 import Testing
 
 /// The crisis grammar (seeds/phrases/crisis.en.yaml) against phrasings

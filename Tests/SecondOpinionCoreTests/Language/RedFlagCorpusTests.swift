@@ -1,5 +1,6 @@
 import Foundation
 import SecondOpinionCore
+import SecondOpinionTestSupport
 import Testing
 
 /// The red-flag grammar against what people type at the red-flag screen,

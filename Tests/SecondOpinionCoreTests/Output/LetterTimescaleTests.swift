@@ -1,4 +1,5 @@
 import SecondOpinionCore
+import SecondOpinionTestSupport
 import Testing
 
 /// One timescale, stated once: the letter's decide-by date is never before

@@ -1,4 +1,5 @@
 import SecondOpinionCore
+import SecondOpinionTestSupport
 import Testing
 
 /// The answer words (yes, no, not sure, prefer not to say, skip) are data in

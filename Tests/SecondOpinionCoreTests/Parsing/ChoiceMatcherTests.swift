@@ -1,4 +1,5 @@
 import SecondOpinionCore
+import SecondOpinionTestSupport
 import Testing
 
 /// The words people really use for a choice: synonyms in the seeds, lead-ins

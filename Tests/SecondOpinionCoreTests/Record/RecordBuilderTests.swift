@@ -1,11 +1,13 @@
 import Foundation
+import SecondOpinionCases
 import SecondOpinionCore
+import SecondOpinionTestSupport
 import Testing
 
 @Suite("Record builder")
 struct RecordBuilderTests {
   @Test func aCaseRecordRoundTripsThroughJSON() throws {
-    let definition = try SeedLoader.testCase(
+    let definition = try CaseDefinition.load(
       TestSeeds.text("cases/010-suspected-prostate-cancer-surgery.yaml"), file: "cases/010")
     let result = CaseRunner(seeds: TestSeeds.bundle).run(definition)
     #expect(result.passed, "\(result.mismatches)")

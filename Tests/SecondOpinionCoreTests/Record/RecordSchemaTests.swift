@@ -1,5 +1,6 @@
 import Foundation
 import SecondOpinionCore
+import SecondOpinionTestSupport
 import Testing
 
 @Suite("Record schema")

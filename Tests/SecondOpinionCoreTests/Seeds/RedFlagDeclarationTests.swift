@@ -1,5 +1,8 @@
+import SecondOpinionCases
+import SecondOpinionChecking
 import SecondOpinionCore
 import SecondOpinionStorage
+import SecondOpinionTestSupport
 import Testing
 
 /// Each red flag is declared once, as a choice of the red-flag screen with its

@@ -1,4 +1,5 @@
 import SecondOpinionCore
+import SecondOpinionTestSupport
 import Testing
 
 /// Decisions with a deadline (a decision date, a treatment date less the

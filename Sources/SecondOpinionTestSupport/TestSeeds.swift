@@ -1,0 +1,35 @@
+import Foundation
+import SecondOpinionCore
+
+/// Loads the repository's seeds/ for tests: the folder beside Sources/.
+public enum TestSeeds {
+  /// The repository's seeds/ folder.
+  public static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("seeds")
+
+  /// The text of a file in seeds/, or "" when it cannot be read.
+  public static func text(_ name: String) -> String {
+    (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? ""
+  }
+
+  /// The repository's seeds, loaded; stops the test run when they do not load.
+  public static let bundle: SeedBundle = {
+    do {
+      return try SeedLoader.bundle(
+        interview: text(SeedLoader.interviewFile), triage: text(SeedLoader.triageFile),
+        letter: text(SeedLoader.letterFile)
+      ).with(crisis: try grammar("crisis"), redFlags: try grammar("red-flags"))
+    } catch {
+      fatalError("the repository's seeds do not load: \(error)")
+    }
+  }()
+
+  /// A phrase grammar of seeds/phrases/, in English.
+  public static func grammar(_ name: String) throws -> PhraseGrammar {
+    let file = "phrases/\(name).en.yaml"
+    return try SeedLoader.decode(text(file), file: file)
+  }
+
+  /// The fixed day the tests' dates are relative to.
+  public static let today = "2026-11-25"
+}
