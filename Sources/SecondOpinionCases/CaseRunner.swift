@@ -15,7 +15,7 @@ public struct CaseRunner: Sendable {
   public static func instant(for today: String) -> Date {
     let parts = CalendarDate.components(today) ?? (2026, 11, 25)
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
+    calendar.timeZone = TimeZone(secondsFromGMT: 0)!
     return calendar.date(from: DateComponents(year: parts.year, month: parts.month, day: parts.day, hour: 10))!
   }
 

@@ -116,7 +116,7 @@ public final class MESHClient: Sendable {
 
   static func timestamp(_ date: Date = Date()) -> String {
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
+    calendar.timeZone = TimeZone(secondsFromGMT: 0)!
     let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
     return String(format: "%04d%02d%02d%02d%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
   }

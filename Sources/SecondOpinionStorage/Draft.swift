@@ -183,8 +183,7 @@ public struct Draft: Codable, Sendable, Equatable {
   }
 
   private static func time(_ text: String, _ field: String) throws(DraftProblem) -> Date {
-    let formatter = ISO8601DateFormatter()
-    guard text.utf8.count <= 40, let date = formatter.date(from: text) else {
+    guard text.utf8.count <= 40, let date = RecordID.date(fromISO8601: text) else {
       throw DraftProblem("its \(field) is not an ISO 8601 time")
     }
     return date

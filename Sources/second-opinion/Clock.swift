@@ -14,8 +14,7 @@ struct Clock {
       fixed = false
       return
     }
-    let formatter = ISO8601DateFormatter()
-    guard let date = formatter.date(from: value) else {
+    guard let date = RecordID.date(fromISO8601: value) else {
       Diagnostics.error("--now / SECOND_OPINION_NOW must be an ISO 8601 time like 2026-11-25T10:00:00Z, not \(value)")
       throw ExitStatus.usage
     }

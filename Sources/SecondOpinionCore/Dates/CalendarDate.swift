@@ -5,7 +5,7 @@ import Foundation
 public enum CalendarDate {
   private static let calendar: Calendar = {
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
+    calendar.timeZone = TimeZone(secondsFromGMT: 0)!
     return calendar
   }()
 

@@ -19,21 +19,34 @@ public enum RecordID {
   /// The time as yyyyMMdd'T'HHmmss'Z' in UTC.
   public static func compactTimestamp(_ date: Date) -> String {
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
+    calendar.timeZone = TimeZone(secondsFromGMT: 0)!
     let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
     return String(format: "%04d%02d%02dT%02d%02d%02dZ", p.year!, p.month!, p.day!, p.hour!, p.minute!, p.second!)
   }
 
   /// The time as an ISO 8601 string in UTC.
   public static func iso8601(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.string(from: date)
+    date.formatted(Date.ISO8601FormatStyle())
   }
 
-  /// Whether a string has the shape of an id (used before using one in a path).
+  /// Reads an ISO 8601 time with its zone (`2026-11-25T10:00:00Z`,
+  /// `2026-11-25T10:00:00+01:00`); nil for anything else.
+  public static func date(fromISO8601 text: String) -> Date? {
+    try? Date(text, strategy: Date.ISO8601FormatStyle())
+  }
+
+  /// Whether a string has the shape of an id, `SO-` + 8 digits + `T` + 6
+  /// digits + `Z-` + 8 of 0-9 and A-Z (used before using one in a path).
   public static func isValid(_ id: String) -> Bool {
-    id.range(of: #"^SO-[0-9]{8}T[0-9]{6}Z-[0-9A-Z]{8}$"#, options: .regularExpression) != nil
+    let bytes = Array(id.utf8)
+    let shape = Array("SO-ddddddddTddddddZ-xxxxxxxx".utf8)
+    guard bytes.count == shape.count else { return false }
+    return zip(bytes, shape).allSatisfy { byte, kind in
+      switch kind {
+      case UInt8(ascii: "d"): return (0x30...0x39).contains(byte)
+      case UInt8(ascii: "x"): return (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
+      default: return byte == kind
+      }
+    }
   }
 }
