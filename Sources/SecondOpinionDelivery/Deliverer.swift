@@ -113,16 +113,8 @@ public final class Deliverer: Sendable {
   /// Runs the notification for an urgent record once; true when it ran.
   @discardableResult
   public func notify(_ id: String) -> Bool {
-    guard let command = configuration.notifyCommand, var state = try? outbox.state(id),
-      state.needsNotification, state.notifiedAt == nil
-    else { return false }
-    if let problem = Notifier.run(command, recordID: id, urgency: state.urgency) {
-      state.lastError = problem
-    } else {
-      state.notifiedAt = stamp()
-    }
-    try? outbox.save(state)
-    return state.notifiedAt != nil
+    guard let command = configuration.notifyCommand else { return false }
+    return Notifier.ringOnce(command, outbox: outbox, id: id, at: stamp)
   }
 
   /// Moves one record on as far as it can go now.

@@ -62,8 +62,14 @@ public struct Outbox: Sendable {
     }
   }
 
-  /// Replaces a record's state atomically.
+  /// Replaces a record's state atomically. A ring noted on disk is kept
+  /// (`notifiedAt` never goes back to nil): the submitting program may have
+  /// rung while a deliverer held an older copy of the state.
   public func save(_ state: DeliveryState) throws {
+    var state = state
+    if state.notifiedAt == nil, let onDisk = try? self.state(state.recordID), let rung = onDisk.notifiedAt {
+      state.notifiedAt = rung
+    }
     try AtomicFileWriter.write(
       try state.encoded(), to: DeliveryState.fileName, in: folder(state.recordID), replace: true)
   }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SecondOpinionCore
+import SecondOpinionDelivery
 import SecondOpinionStorage
 import SecondOpinionTerminal
 
@@ -60,6 +61,7 @@ struct InterviewRunner {
         throw ExitStatus.storage
       }
       drafts.remove(recordID)
+      Notifier.ringAtSubmit(outputFolder: output.folder, id: recordID)
       screen.write("\nSaved:\n" + paths.map { "  \($0)\n" }.joined())
       if case .emergency = outcome { throw ExitStatus.emergency }
     case .endedEarly(let questionID):

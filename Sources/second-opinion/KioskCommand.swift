@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SecondOpinionCore
+import SecondOpinionDelivery
 import SecondOpinionStorage
 import SecondOpinionTerminal
 
@@ -114,6 +115,7 @@ struct KioskCommand: ParsableCommand {
       channel: .kiosk, operatorName: nil, shown: driver.shown)
     do {
       _ = try OutputFiles(folder: output.folder).write(record: record, layout: seeds.letter, formats: output.format)
+      Notifier.ringAtSubmit(outputFolder: output.folder, id: record.id)
     } catch {
       Diagnostics.error("\(error)")
       screen.write("\nYour answers could not be saved. Please tell the reception desk.\n")

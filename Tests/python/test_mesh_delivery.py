@@ -124,6 +124,30 @@ def test_an_urgent_record_rings_the_desk_with_its_id_and_urgency_only(mesh_sandb
     assert state_of(out, urgent)["notifiedAt"]
 
 
+def test_an_urgent_record_rings_at_submit_without_waiting_for_deliver(mesh_sandbox, tmp_path):
+    """The bell rings when the interview commits the record (no MESH settings
+    needed), and `deliver` afterwards does not ring it again."""
+    out = tmp_path / "out"
+    log = tmp_path / "bell.log"
+    bell = tmp_path / "bell.sh"
+    bell.write_text(f"#!/bin/sh\necho \"$@\" >> {log}\n")
+    bell.chmod(0o700)
+    ring = base_env(SECOND_OPINION_NOW="2026-11-25T09:30:00Z", SECOND_OPINION_NOTIFY_COMMAND=str(bell))
+    urgent = interview(out, "urgent", now="2026-11-25T09:30:00Z", env=ring)
+    emergency = interview(out, "emergency", now="2026-11-25T09:35:00Z",
+                          env={**ring, "SECOND_OPINION_NOW": "2026-11-25T09:35:00Z"})
+    routine = interview(out, "routine", now="2026-11-25T09:40:00Z",
+                        env={**ring, "SECOND_OPINION_NOW": "2026-11-25T09:40:00Z"})
+    rung = log.read_text().splitlines()
+    assert rung == [f"{urgent} {state_of(out, urgent)['urgency']}", f"{emergency} emergency"]
+    assert state_of(out, urgent)["notifiedAt"] and state_of(out, emergency)["notifiedAt"]
+    assert not state_of(out, routine).get("notifiedAt")
+    config = mesh_config(tmp_path, mesh_sandbox, notify_command=[str(bell)])
+    assert deliver(out, config).returncode == 0
+    assert log.read_text().splitlines() == rung, "deliver rang again"
+    assert state_of(out, urgent)["notifiedAt"], "the ring was kept through delivery"
+
+
 def test_a_wrong_key_is_a_clear_error_and_the_record_stays_pending(mesh_sandbox, tmp_path):
     out = tmp_path / "out"
     record_id = interview(out, "routine")
