@@ -219,11 +219,12 @@ public final class Deliverer: Sendable {
     let messageID = try await client.send(
       message.data, metadata: message.metadata, checksum: "sha256:" + (state.messageDigest ?? "")
     ) { messageID in
-      Fault.point("after-send")
+      // A chunked upload: note the id before the rest, so a restart resumes it.
       var started = snapshot
       started.messageID = messageID
       try outbox.save(started)
     }
+    Fault.point("after-send")
     state.messageID = messageID
     let outcome = try markSent(&state, messageID: messageID, note: nil)
     Fault.point("after-bookkeeping")

@@ -251,7 +251,9 @@ public final class MESHClient: Sendable {
   }
 
   /// Sends a message, in chunks of `chunkSize` when larger; returns MESH's message id.
-  /// `afterFirstChunk` is told the message id as soon as MESH gives it.
+  /// When the message goes in more than one chunk, `afterFirstChunk` is told
+  /// the message id as soon as MESH gives it (a single chunk is done when
+  /// `send` returns, so there is nothing to note in between).
   public func send(
     _ data: Data, metadata: MESHMetadata, checksum: String? = nil,
     afterFirstChunk: @Sendable (String) async throws -> Void = { _ in }
@@ -273,8 +275,8 @@ public final class MESHClient: Sendable {
     guard let messageID = (body["message_id"] ?? body["messageID"]) as? String else {
       throw MESHError.transient("MESH accepted the upload but gave no message id; will check tracking and retry")
     }
-    try await afterFirstChunk(messageID)
     if total > 1 {
+      try await afterFirstChunk(messageID)
       try await sendChunks(data, messageID: messageID, from: 2, total: total)
     }
     return messageID

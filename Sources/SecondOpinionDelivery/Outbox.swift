@@ -67,7 +67,9 @@ public struct Outbox: Sendable {
   /// rung while a deliverer held an older copy of the state.
   public func save(_ state: DeliveryState) throws {
     var state = state
-    if state.notifiedAt == nil, let onDisk = try? self.state(state.recordID), let rung = onDisk.notifiedAt {
+    if state.needsNotification, state.notifiedAt == nil, let onDisk = try? self.state(state.recordID),
+      let rung = onDisk.notifiedAt
+    {
       state.notifiedAt = rung
     }
     try AtomicFileWriter.write(
