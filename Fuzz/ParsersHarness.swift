@@ -26,10 +26,22 @@ enum ParsersHarness {
     _ = TextSanitizer.hadControls(raw)
     _ = AnswerWords.fold(text)
 
+    let dateWords = bundle.interview.answerWords.dates
     for range in [DateRange.past, .future, .any] {
-      for candidate in [raw, text] {
-        if case .date(let iso) = UKDateParser.parse(candidate, today: today, range: range) {
-          FuzzSupport.require(CalendarDate.components(iso) != nil, "UKDateParser gave \(iso), not a real date")
+      for precision in DatePrecision.allCases {
+        for candidate in [raw, text] {
+          guard
+            case .date(let iso) = UKDateParser.parse(
+              candidate, today: today, range: range, precision: precision, words: dateWords)
+          else { continue }
+          // A real date at a precision the question takes, never less precise.
+          let typed = DatePrecision.of(iso)
+          FuzzSupport.require(typed != nil, "UKDateParser gave \(iso), not an ISO date")
+          FuzzSupport.require(
+            typed.map { $0 <= max(precision, .day) } ?? false, "UKDateParser gave \(iso) for \(precision)")
+          if typed == .day {
+            FuzzSupport.require(CalendarDate.components(iso) != nil, "UKDateParser gave \(iso), not a real date")
+          }
           _ = CalendarDate.long(iso)
           _ = CalendarDate.days(from: today, to: iso)
           _ = CalendarDate.wholeYears(from: iso, to: today)
@@ -49,7 +61,7 @@ enum ParsersHarness {
         FuzzSupport.require(UKPhone.normalise(UKPhone.display(phone)) == phone, "UKPhone display round trip")
       }
     }
-    let parser = AnswerParser(voice: .patient, today: today)
+    let parser = AnswerParser(voice: .patient, today: today, words: bundle.interview.answerWords)
     for question in bundle.interview.questions {
       if case .success(let value) = parser.parse(text, for: question) {
         _ = AnswerDisplay.text(value, question: question, voice: .patient)

@@ -107,4 +107,26 @@ struct CaseLibraryTests {
       if !definition.isKeyed { #expect(result.typed == definition.lines, "\(definition.file ?? "?")") }
     }
   }
+
+  /// The median patient path stays short (issue 16): over the case library's
+  /// patient cases, emergencies included, the median number of questions
+  /// asked (every question shown, answered or left blank, as the record holds
+  /// them) is at most 35. Questions a reviewer needs are asked only where
+  /// they apply (interview.yaml says where), so this holds as they are added.
+  @Test func theMedianPatientPathIsAtMost35Questions() throws {
+    let runner = CaseRunner(seeds: TestSeeds.bundle)
+    var counts: [Int] = []
+    for definition in try Self.cases() where definition.mode == .patient {
+      let record = try #require(runner.run(definition).record, "\(definition.file ?? "?") wrote no record")
+      counts.append(record.answers.count)
+    }
+    try #require(counts.count >= 50, "only \(counts.count) patient cases")
+    counts.sort()
+    let middle = counts.count / 2
+    let median = counts.count % 2 == 1 ? Double(counts[middle]) : Double(counts[middle - 1] + counts[middle]) / 2
+    #expect(median <= 35, "median \(median) questions over \(counts.count) patient cases: \(counts)")
+    // A complete interview asks more than the red-flag screen: the count is of
+    // questions asked, not of records.
+    #expect(counts.last.map { $0 > 30 } == true)
+  }
 }

@@ -178,6 +178,28 @@ def test_every_case_export_is_a_valid_bundle(case_exports):
         check_export(record, raw, name)
 
 
+def test_partial_dates_are_fhir_partial_dates(case_exports):
+    """A rough date keeps its precision: "March 2019" is valueDate "2019-03", "2019"
+    is "2019" (FHIR date allows both), never a made-up day; a full date stays full."""
+    seen = {}
+    for name, record, raw in case_exports:
+        items = {}
+        for item in json.loads(raw)["entry"]:
+            if item["resource"]["resourceType"] == "QuestionnaireResponse":
+                items = {i["linkId"]: i for i in item["resource"]["item"]}
+        for answer in record["answers"]:
+            if answer["type"] != "date" or answer["state"] != "answered":
+                continue
+            value = items[answer["questionId"]]["answer"][0]["valueDate"]
+            assert value == answer["value"], (name, answer["questionId"])
+            assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value), (name, value)
+            seen[(name, answer["questionId"])] = value
+    assert seen[("160-private-route-reviewer-details-describes-gender", "diagnosis_date")] == "2019-03"
+    assert seen[("162-nhs-scans-held-where-samples-are", "diagnosis_date")] == "2019"
+    assert seen[("163-nhs-confirmed-cancer-mdt-and-samples", "diagnosis_date")] == "2026-11"
+    assert seen[("160-private-route-reviewer-details-describes-gender", "date_of_birth")] == "1982-03-03"
+
+
 def test_a_patient_export(outdir):
     record, raw = interview(outdir, case_lines(CANCER_CASE))
     bundle = check_export(record, raw, "patient")

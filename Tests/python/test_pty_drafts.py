@@ -31,6 +31,7 @@ EARLIER = [
     ("Who is calling", "self"),
     ("full name", "Robin Ashworth"),
     ("date of birth", "3 March 1961"),
+    ("sex", "male"),
 ]
 WAITING = "NHS number"
 

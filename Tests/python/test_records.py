@@ -138,6 +138,8 @@ def test_the_schema_rejects_records_that_break_it(outdir, validator):
         "flag on a complete record": lambda r: r.update(status="complete"),
         "answered with a null value": lambda r: r["answers"][0].update(value=None),
         "bad answer state": lambda r: r["answers"][0].update(state="maybe"),
+        "a date answer that is not ISO at any precision": lambda r: r["answers"][0].update(
+            type="date", state="answered", value="March 2019"),
         "bad urgency": lambda r: r["triage"].update(urgency="whenever"),
         "bad FHIR priority": lambda r: r["triage"]["mapping"].update(fhir="soon"),
         "missing triage": lambda r: r.pop("triage"),

@@ -75,9 +75,26 @@ public enum CalendarDate {
     return self.iso(year: year, month: month, day: day)
   }
 
-  /// A date written out for a letter, e.g. "25 November 2026".
+  /// The months' names as the clinician-facing letter prints them (the
+  /// letters stay in English); what a person may type is in the seeds
+  /// (`DateWords`).
+  public static let monthNames = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+  ]
+
+  /// A date written out for a letter at its precision: "25 November 2026",
+  /// "March 2019" (ISO `2019-03`) or "2019"; anything else as it is.
   public static func long(_ iso: String) -> String {
-    guard let parts = components(iso) else { return iso }
-    return "\(parts.day) \(UKDateParser.monthNames[parts.month - 1]) \(parts.year)"
+    switch DatePrecision.of(iso) {
+    case .day?:
+      guard let parts = components(iso) else { return iso }
+      return "\(parts.day) \(monthNames[parts.month - 1]) \(parts.year)"
+    case .month?:
+      guard let month = Int(iso.suffix(2)), (1...12).contains(month) else { return iso }
+      return "\(monthNames[month - 1]) \(iso.prefix(4))"
+    case .year?, .full?, nil:
+      return iso
+    }
   }
 }

@@ -1,59 +1,119 @@
 import Foundation
 
 /// Parses dates in the forms people in the UK type: 25/11/1970, 25-11-1970,
-/// 25.11.70, 25 Nov 1970, 25 November 1970, 1970-11-25, and today/tomorrow.
+/// 25.11.70, 25 Nov 1970, 25 November 1970, 1970-11-25, ordinals (3rd March
+/// 1952, March 3rd 1952, the 3rd of March 1952), a day and month without the
+/// year (22 Dec), partial dates (March 2019, Nov 2025, 03/2019, 2019-03, 2019)
+/// and today/tomorrow. The words (months, ordinal endings, fillers, relative
+/// days) come from the seeds (`DateWords`); misspelt month names one edit away
+/// are read when only one month is that near.
 public enum UKDateParser {
-  /// Full month names, January first.
-  public static let monthNames = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-  ]
-
   /// The outcome of parsing a date.
   public enum Outcome: Equatable, Sendable {
-    /// A real date, ISO 8601.
+    /// A date, ISO 8601 with the precision typed: `2019`, `2019-03` or
+    /// `2019-03-03` (a year left out is filled in only as `DatePrecision.day`
+    /// says).
     case date(String)
+    /// A real date, but less precise than the question takes; the reason
+    /// says what is missing.
+    case incomplete(String)
     /// Not a date, with the reason in words.
     case invalid(String)
   }
 
-  /// Parses `text`, using `today` (ISO) for two-digit years and relative words.
-  /// A two-digit year is read as the nearest fitting century: for `.past` the
-  /// latest such date not after today, for `.future` the earliest not before
-  /// today, otherwise no more than 20 years ahead.
-  public static func parse(_ text: String, today: String, range: DateRange = .any) -> Outcome {
-    let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+  /// A token of a typed date.
+  private enum Token {
+    case number(Int, digits: Int, ordinal: Bool)
+    case month(Int)
+  }
+
+  /// Parses `text`, using `today` (ISO) for two-digit years, a missing year
+  /// and relative words.
+  /// - Parameters:
+  ///   - range: the question's direction. A two-digit year is read as the
+  ///     nearest fitting century: for `.past` the latest such date not after
+  ///     today, for `.future` the earliest not before today, otherwise no more
+  ///     than 20 years ahead. A day and month without a year is the last such
+  ///     day up to today (`.past`) or the next from today (`.future`); with
+  ///     `.any` it is refused as ambiguous.
+  ///   - precision: the least precise date accepted; a less precise answer is
+  ///     `.incomplete`, never filled in.
+  ///   - words: the seeds' date words.
+  public static func parse(
+    _ text: String, today: String, range: DateRange = .any, precision: DatePrecision = .day,
+    words: DateWords
+  ) -> Outcome {
+    let folded = AnswerWords.fold(text)
     guard let now = CalendarDate.components(today) else { return .invalid("today's date is not set") }
-    if trimmed == "today" { return .date(today) }
-    if trimmed == "tomorrow", let next = CalendarDate.adding(days: 1, to: today) { return .date(next) }
-    if trimmed == "yesterday", let last = CalendarDate.adding(days: -1, to: today) { return .date(last) }
-    let tokens = trimmed.split(whereSeparator: { " /-.,".contains($0) }).map(String.init)
-    guard tokens.count == 3 else {
-      return .invalid("that is not a date in a form I know")
+    if let offset = words.relativeDays[folded] {
+      if let day = CalendarDate.adding(days: offset, to: today) { return .date(day) }
+      return .invalid("that day is outside the calendar")
     }
+    var tokens: [Token] = []
+    for raw in folded.split(whereSeparator: { " /-.,".contains($0) }).map(String.init) {
+      if words.fillers.contains(raw) { continue }
+      switch token(raw, words) {
+      case .success(let token): tokens.append(token)
+      case .failure(let reason): return .invalid(reason.text)
+      }
+    }
+    let unknownForm = "that is not a date in a form I know"
     var day: Int?
     var month: Int?
     var year: Int?
     var twoDigitYear = false
-    if tokens[0].count == 4, let y = Int(tokens[0]) {
-      year = y
-      month = Int(tokens[1])
-      day = Int(tokens[2])
-    } else {
-      day = Int(tokens[0])
-      month = Int(tokens[1]) ?? monthNumber(tokens[1])
-      if let y = Int(tokens[2]) {
-        if tokens[2].count == 4 {
-          year = y
-        } else if tokens[2].count == 2 {
-          year = now.year / 100 * 100 + y
-          twoDigitYear = true
-        }
+    func readYear(_ value: Int, _ digits: Int) -> Bool {
+      if digits == 4 {
+        year = value
+      } else if digits == 2 {
+        year = now.year / 100 * 100 + value
+        twoDigitYear = true
+      } else {
+        return false
       }
+      return true
     }
-    guard let d = day, let m = month, let parsedYear = year else {
-      return .invalid("that is not a date in a form I know")
+    switch tokens.count {
+    case 3:
+      switch (tokens[0], tokens[1], tokens[2]) {
+      case (.number(let y, 4, false), .number(let m, let md, false), .number(let d, let dd, _))
+      where md <= 2 && dd <= 2:
+        (year, month, day) = (y, m, d)
+      case (.number(let d, let dd, _), .number(let m, let md, false), .number(let y, let yd, false))
+      where dd <= 2 && md <= 2:
+        (day, month) = (d, m)
+        guard readYear(y, yd) else { return .invalid(unknownForm) }
+      case (.number(let d, let dd, _), .month(let m), .number(let y, let yd, false)) where dd <= 2:
+        (day, month) = (d, m)
+        guard readYear(y, yd) else { return .invalid(unknownForm) }
+      case (.month(let m), .number(let d, let dd, _), .number(let y, let yd, false)) where dd <= 2:
+        (day, month) = (d, m)
+        guard readYear(y, yd) else { return .invalid(unknownForm) }
+      default: return .invalid(unknownForm)
+      }
+    case 2:
+      switch (tokens[0], tokens[1]) {
+      case (.month(let m), .number(let y, 4, false)), (.number(let m, 1...2, false), .number(let y, 4, false)),
+        (.number(let y, 4, false), .number(let m, 1...2, false)), (.number(let y, 4, false), .month(let m)):
+        return partial(year: y, month: m, range: range, precision: precision, today: today)
+      case (.number(let d, 1...2, _), .month(let m)), (.month(let m), .number(let d, 1...2, _)),
+        (.number(let d, 1...2, _), .number(let m, 1...2, false)):
+        return yearless(day: d, month: m, range: range, precision: precision, today: today)
+      default: return .invalid(unknownForm)
+      }
+    case 1:
+      switch tokens[0] {
+      case .number(let y, 4, false):
+        return partial(year: y, month: nil, range: range, precision: precision, today: today)
+      case .month(let m):
+        return .incomplete(
+          "\(CalendarDate.monthNames[m - 1]) needs a year too\(precision == .month || precision == .year ? "" : ", and the day")"
+        )
+      default: return .invalid(unknownForm)
+      }
+    default: return .invalid(unknownForm)
     }
+    guard let d = day, let m = month, let parsedYear = year else { return .invalid(unknownForm) }
     guard (1...12).contains(m) else { return .invalid("there is no month \(m)") }
     var y = parsedYear
     if twoDigitYear {
@@ -66,16 +126,88 @@ public enum UKDateParser {
       }
     }
     guard CalendarDate.isReal(year: y, month: m, day: d) else {
-      return .invalid("\(monthNames[m - 1]) \(y) has no day \(d)")
+      return .invalid("\(CalendarDate.monthNames[m - 1]) \(y) has no day \(d)")
     }
     return .date(CalendarDate.iso(year: y, month: m, day: d))
   }
 
-  private static func monthNumber(_ word: String) -> Int? {
-    guard word.count >= 3 else { return nil }
-    let index = monthNames.firstIndex { $0.lowercased().hasPrefix(word) }
-    if let index { return index + 1 }
-    if word == "sept" { return 9 }
-    return nil
+  /// A reason a word cannot be read, as an `Error` for `Result`.
+  private struct Reason: Error { var text: String }
+
+  /// Reads one token: a number (with an ordinal ending where it has one) or a
+  /// month's name.
+  private static func token(_ raw: String, _ words: DateWords) -> Result<Token, Reason> {
+    if raw.allSatisfy(\.isASCIIDigit) {
+      guard raw.count <= 4, let value = Int(raw) else {
+        return .failure(Reason(text: "\"\(raw)\" is too long for a date"))
+      }
+      return .success(.number(value, digits: raw.count, ordinal: false))
+    }
+    for suffix in words.ordinalSuffixes where raw.hasSuffix(suffix) {
+      let digits = raw.dropLast(suffix.count)
+      if !digits.isEmpty, digits.count <= 2, digits.allSatisfy(\.isASCIIDigit), let value = Int(digits) {
+        return .success(.number(value, digits: digits.count, ordinal: true))
+      }
+    }
+    switch words.month(raw) {
+    case .month(let m)?: return .success(.month(m))
+    case .ambiguous(let months)?:
+      let names = months.map { CalendarDate.monthNames[$0 - 1] }
+      return .failure(
+        Reason(text: "\"\(raw)\" could be \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "")"))
+    case nil:
+      return .failure(Reason(text: "\"\(raw)\" is not a month or a number I know"))
+    }
   }
+
+  /// A month and year, or a year alone, kept at that precision.
+  private static func partial(year: Int, month: Int?, range: DateRange, precision: DatePrecision, today: String)
+    -> Outcome
+  {
+    guard (1...9999).contains(year) else { return .invalid("there is no year \(year)") }
+    guard let month else {
+      switch precision {
+      case .year: return .date(String(format: "%04d", year))
+      case .month: return .incomplete("the month is needed too, for example March \(year)")
+      case .day, .full: return .incomplete("the day and month are needed too, for example 3 March \(year)")
+      }
+    }
+    guard (1...12).contains(month) else { return .invalid("there is no month \(month)") }
+    switch precision {
+    case .month, .year: return .date(String(format: "%04d-%02d", year, month))
+    case .day, .full:
+      return .incomplete("the day is needed too, for example 3 \(CalendarDate.monthNames[month - 1]) \(year)")
+    }
+  }
+
+  /// A day and month without a year: the last one up to today for a past
+  /// date, the next one from today for a future date.
+  private static func yearless(day: Int, month: Int, range: DateRange, precision: DatePrecision, today: String)
+    -> Outcome
+  {
+    guard (1...12).contains(month) else { return .invalid("there is no month \(month)") }
+    let name = CalendarDate.monthNames[month - 1]
+    // 2000 was a leap year: a day no year has is refused at once.
+    guard CalendarDate.isReal(year: 2000, month: month, day: day) else { return .invalid("\(name) has no day \(day)") }
+    if precision == .full { return .incomplete("the year is needed too, for example \(day) \(name) 1970") }
+    guard let now = CalendarDate.components(today), range != .any else {
+      return .incomplete("the year is needed too, for example \(day) \(name) 2027")
+    }
+    let step = range == .past ? -1 : 1
+    var year = now.year
+    // Eight years reach the next 29 February.
+    for _ in 0..<9 {
+      if CalendarDate.isReal(year: year, month: month, day: day) {
+        let iso = CalendarDate.iso(year: year, month: month, day: day)
+        if range == .past ? iso <= today : iso >= today { return .date(iso) }
+      }
+      year += step
+    }
+    return .invalid("\(name) has no day \(day)")
+  }
+}
+
+extension Character {
+  /// An ASCII digit, 0 to 9 (not other scripts' digits).
+  fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) && isASCII }
 }

@@ -8,7 +8,8 @@ public enum AnswerValue: Sendable, Equatable {
   case bool(Bool)
   /// Free text (already made inert).
   case text(String)
-  /// A calendar date, ISO 8601 (yyyy-mm-dd).
+  /// A calendar date, ISO 8601 at its precision: yyyy-mm-dd, yyyy-mm or yyyy
+  /// (see `DatePrecision`).
   case date(String)
   /// A whole number.
   case number(Int)

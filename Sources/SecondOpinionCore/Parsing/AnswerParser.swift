@@ -54,7 +54,13 @@ public struct AnswerParser: Sendable {
     case .yesNo: return "yes or no"
     case .singleChoice: return "1, or the start of a choice's word"
     case .multipleChoice: return "1, 3 (the numbers of all that apply)"
-    case .date: return "25/11/1970, 25 Nov 1970 or 1970-11-25"
+    case .date:
+      switch question.datePrecision {
+      case .full: return "25/11/1970, 25 Nov 1970, 3rd March 1952 or 1970-11-25"
+      case .day: return "14/1/2027, 14 Jan 2027, 14th January 2027, or 14 Jan"
+      case .month: return "3/9/2026, 3 Sept 2026, 22 Dec, March 2019, 03/2019 or 2019-03"
+      case .year: return "3/9/2026, 3 Sept 2026, 22 Dec, March 2019, 03/2019, or the year alone: 2019"
+      }
     case .number: return "\(question.minimum ?? 0)"
     case .text:
       switch question.format ?? .plain {
@@ -116,15 +122,25 @@ public struct AnswerParser: Sendable {
   }
 
   private func parseDate(_ typed: String, _ question: Question) -> Result<AnswerValue, ParseFailure> {
-    switch UKDateParser.parse(typed, today: today, range: question.dateRange ?? .any) {
+    let range = question.dateRange ?? .any
+    let precision = question.datePrecision
+    switch UKDateParser.parse(typed, today: today, range: range, precision: precision, words: words.dates) {
     case .invalid(let reason):
       return .failure(failure(reason, question))
+    case .incomplete(let reason):
+      // A date of birth (and any `precision: full` date) is never a rough date.
+      let needs =
+        precision == .full
+        ? "the \(question.label.lowercased()) needs the full date (day, month and year): \(reason)" : reason
+      return .failure(failure(needs, question))
     case .date(let iso):
-      let range = question.dateRange ?? .any
-      if range == .past, iso > today {
+      // A partial date is compared at its own precision: "2026-11" is this
+      // month, neither past nor future.
+      let now = String(today.prefix(iso.count))
+      if range == .past, iso > now {
         return .failure(failure("that date is in the future", question))
       }
-      if range == .future, iso < today {
+      if range == .future, iso < now {
         return .failure(failure("that date has already passed", question))
       }
       if let maxAge = question.maxAgeYears, let age = CalendarDate.wholeYears(from: iso, to: today), age > maxAge {

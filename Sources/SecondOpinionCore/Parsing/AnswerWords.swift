@@ -19,6 +19,9 @@ public struct AnswerWords: Codable, Sendable, Equatable {
   /// controlled"): when what was typed matches no choice, they are taken off
   /// its start and the rest is matched again.
   public var leadIns: [String]
+  /// The words dates are written with (`words.dates`): months, ordinal
+  /// endings, fillers and relative days.
+  public var dates: DateWords
 
   private enum CodingKeys: String, CodingKey {
     case yes = "yes"
@@ -27,13 +30,14 @@ public struct AnswerWords: Codable, Sendable, Equatable {
     case declined = "preferNotToSay"
     case skip
     case leadIns
+    case dates
   }
 
   /// Creates word lists (folded here). No words at all accept no yes, no,
   /// "not sure" or "prefer not to say": such a parser refuses rather than guesses.
   public init(
     yes: Set<String> = [], no: Set<String> = [], unknown: Set<String> = [], declined: Set<String> = [],
-    skip: Set<String> = [], leadIns: [String] = []
+    skip: Set<String> = [], leadIns: [String] = [], dates: DateWords = DateWords()
   ) {
     self.yes = Set(yes.map(Self.fold))
     self.no = Set(no.map(Self.fold))
@@ -42,6 +46,7 @@ public struct AnswerWords: Codable, Sendable, Equatable {
     self.skip = Set(skip.map(Self.fold))
     // Longest first, so "the patient's" is taken off before "the".
     self.leadIns = leadIns.map(Self.fold).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+    self.dates = dates
   }
 
   /// Decodes the lists from the seeds, folding every word.
@@ -51,7 +56,8 @@ public struct AnswerWords: Codable, Sendable, Equatable {
     self.init(
       yes: Set(try list(.yes)), no: Set(try list(.no)), unknown: Set(try list(.unknown)),
       declined: Set(try list(.declined)), skip: Set(try list(.skip)),
-      leadIns: try container.decodeIfPresent([String].self, forKey: .leadIns) ?? [])
+      leadIns: try container.decodeIfPresent([String].self, forKey: .leadIns) ?? [],
+      dates: try container.decodeIfPresent(DateWords.self, forKey: .dates) ?? DateWords())
   }
 
   /// Encodes the lists, each sorted so the output is stable.
@@ -63,6 +69,7 @@ public struct AnswerWords: Codable, Sendable, Equatable {
     try container.encode(declined.sorted(), forKey: .declined)
     try container.encode(skip.sorted(), forKey: .skip)
     try container.encode(leadIns, forKey: .leadIns)
+    try container.encode(dates, forKey: .dates)
   }
 
   /// The lists by their name in the seeds, for checks and messages.

@@ -78,7 +78,8 @@ public enum RecordSchema {
           },
           "allOf": [
             {"if": {"properties": {"state": {"const": "answered"}}}, "then": {"properties": {"value": {"not": {"type": "null"}}}}},
-            {"if": {"properties": {"state": {"enum": ["unknown", "declined", "skipped"]}}}, "then": {"properties": {"value": {"type": "null"}}}}
+            {"if": {"properties": {"state": {"enum": ["unknown", "declined", "skipped"]}}}, "then": {"properties": {"value": {"type": "null"}}}},
+            {"if": {"properties": {"type": {"const": "date"}, "state": {"const": "answered"}}}, "then": {"properties": {"value": {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}}}}
           ]
         },
         "step": {

@@ -31,6 +31,7 @@ extension SeedLoader {
         file: interviewFile,
         message: "`words:` is missing: the words for yes, no, not sure, prefer not to say and skip")
     }
+    if let problem = words.dates.problem { throw SeedError(file: interviewFile, line: wordsLine, message: problem) }
     var seen: [String: String] = [:]
     for (name, list) in words.named {
       if list.isEmpty, name != "skip" {

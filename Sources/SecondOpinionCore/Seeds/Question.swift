@@ -34,6 +34,10 @@ public struct Question: Codable, Sendable, Equatable {
   public var maximum: Int?
   /// Which dates are accepted (default any).
   public var dateRange: DateRange?
+  /// For a date: the least precise answer accepted (default `day`): `full`
+  /// (a date of birth: day, month and year all typed), `day`, `month`
+  /// ("March 2019") or `year` ("2019"). See `DatePrecision`.
+  public var precision: DatePrecision?
   /// For a date of birth: the oldest plausible age in years.
   public var maxAgeYears: Int?
   /// An example of an accepted answer, shown after a rejected one.
@@ -47,6 +51,8 @@ public struct Question: Codable, Sendable, Equatable {
   public var allowsDecline: Bool { preferNotToSay ?? false }
   /// Whether a blank answer is accepted.
   public var isOptional: Bool { optional ?? false }
+  /// The least precise date accepted.
+  public var datePrecision: DatePrecision { precision ?? .day }
   /// The longest text accepted.
   public var lengthLimit: Int { maxLength ?? 500 }
 

@@ -44,7 +44,9 @@ struct InterviewSessionTests {
   }
 
   @Test func branchesOnTheReason() {
-    let base = ["none", "Sam Taylor", "25/11/1970", "not sure", "SW1A 1AA", "07700 900123", "Riverside", "no"]
+    // The red-flag screen, name, date of birth, sex (left blank), NHS number,
+    // postcode, phone, practice, pregnancy.
+    let base = ["none", "Sam Taylor", "25/11/1970", "", "not sure", "SW1A 1AA", "07700 900123", "Riverside", "no"]
     #expect(session(.patient, base + ["5", "nhs", "not sure", "not sure", "not sure"]).current?.id == "cancer_status")
     #expect(
       session(.patient, base + ["6", "nhs", "not sure", "not sure", "not sure"]).current?.id == "mental_health_trend")

@@ -63,6 +63,45 @@ struct AnswerParserTests {
     #expect(failure("", "question_1")?.reason == "an answer is needed")
   }
 
+  /// How people say when they were given a diagnosis (a rough date is fine
+  /// there), labelled, with what is stored.
+  static let roughDates: [(label: String, typed: String, stored: String)] = [
+    ("month and year", "March 2019", "2019-03"), ("short month and year", "Nov 2025", "2025-11"),
+    ("numeric month and year", "03/2019", "2019-03"), ("ISO month", "2019-03", "2019-03"),
+    ("year alone", "2019", "2019"), ("misspelt month", "Setpember 2024", "2024-09"),
+    ("day and month, this year", "22 Oct", "2026-10-22"), ("day and month, last year", "22 Dec", "2025-12-22"),
+    ("ordinal", "the 3rd of March 2021", "2021-03-03"), ("this month", "Nov 2026", "2026-11"),
+    ("full date", "1/9/2026", "2026-09-01"),
+  ]
+
+  @Test(arguments: roughDates.map { ($0.label, $0.typed, $0.stored) })
+  func aRoughDateIsKeptAtItsPrecision(_ label: String, _ typed: String, _ stored: String) {
+    #expect(value(typed, "diagnosis_date") == .date(stored), "\(label): \(typed)")
+  }
+
+  @Test func aDateOfBirthNeedsTheFullDateAndSaysSo() {
+    for typed in ["March 1952", "1952", "3 March", "03/1952"] {
+      let refused = failure(typed, "date_of_birth")
+      #expect(refused?.reason.contains("date of birth needs the full date") == true, "\(typed)")
+      #expect(refused?.example.contains("3rd March 1952") == true, "\(typed)")
+    }
+    #expect(value("3rd March 1952", "date_of_birth") == .date("1952-03-03"))
+    #expect(value("the 3rd of March 1952", "date_of_birth") == .date("1952-03-03"))
+  }
+
+  @Test func aRefusedDateSaysWhichFormsAreAccepted() {
+    let refused = failure("sometime last spring", "diagnosis_date")
+    #expect(refused?.example.contains("March 2019") == true)
+    #expect(refused?.example.contains("2019") == true)
+    #expect(refused?.example.contains("22 Dec") == true)
+    let treatment = failure("March 2027", "treatment_date")
+    #expect(treatment?.reason.contains("the day is needed") == true)
+    #expect(treatment?.example.contains("14 Jan") == true)
+    #expect(value("14 Jan", "treatment_date") == .date("2027-01-14"))
+    #expect(value("Dec 22nd", "decision_date") == .date("2026-12-22"))
+    #expect(failure("2027", "diagnosis_date")?.reason.contains("future") == true)
+  }
+
   @Test func datesAreCheckedAgainstTheQuestionsRange() {
     #expect(value("25 Nov 1970", "date_of_birth") == .date("1970-11-25"))
     #expect(failure("1/1/2027", "date_of_birth")?.reason.contains("future") == true)
