@@ -302,26 +302,7 @@ public struct ITKMessage: Sendable {
   private static func questionnaireResponse(
     _ id: String, record: Record, patient: String, name: PatientDetails
   ) -> JSONValue {
-    let items: [JSONValue] = record.answers.map { answer in
-      var item: [String: JSONValue] = ["linkId": .string(answer.questionId), "text": .string(answer.question)]
-      var values: [JSONValue] = []
-      switch (answer.state, answer.value) {
-      case (.answered, .bool(let flag)): values = [.object(["valueBoolean": .bool(flag)])]
-      case (.answered, .number(let number)): values = [.object(["valueInteger": .number(number)])]
-      case (.answered, .string(let text)) where answer.type == .date: values = [.object(["valueDate": .string(text)])]
-      case (.answered, .string(let code)) where answer.type == .singleChoice:
-        values = [coding(code, display: answer.display)]
-      case (.answered, .list(let codes)):
-        let displays = answer.display.components(separatedBy: "; ")
-        values = codes.enumerated().map { coding($1, display: $0 < displays.count ? displays[$0] : $1) }
-      case (.answered, .string(let text)): values = [.object(["valueString": .string(text)])]
-      case (.unknown, _): item["extension"] = dataAbsent("asked-unknown")
-      case (.declined, _): item["extension"] = dataAbsent("asked-declined")
-      default: break
-      }
-      if !values.isEmpty { item["answer"] = .array(values) }
-      return .object(item)
-    }
+    let items = FHIRExporter.questionnaireItems(record)
     return .object([
       "resourceType": "QuestionnaireResponse", "id": .string(id),
       "meta": meta(careConnect + "QuestionnaireResponse-1"),
@@ -331,18 +312,6 @@ public struct ITKMessage: Sendable {
       "authored": .string(record.createdAt),
       "item": .array(items),
     ])
-  }
-
-  private static func coding(_ code: String, display: String) -> JSONValue {
-    .object([
-      "valueCoding": .object([
-        "system": "urn:second-opinion:answer", "code": .string(code), "display": .string(display),
-      ])
-    ])
-  }
-
-  private static func dataAbsent(_ code: String) -> JSONValue {
-    .array([.object(["url": .string(FHIRExporter.dataAbsentReasonURL), "valueCode": .string(code)])])
   }
 
   /// Text made safe inside the XHTML narrative.
@@ -371,6 +340,8 @@ public struct PatientDetails: Sendable, Equatable {
   public var birthDate: String
   public var phone: String?
   public var postcode: String?
+  /// FHIR administrative gender, when the patient gave their sex.
+  public var gender: String?
 
   /// The details of a record's patient, or the reason it cannot be sent.
   public init(_ record: Record) throws {
@@ -401,6 +372,7 @@ public struct PatientDetails: Sendable, Equatable {
     self.birthDate = birthDate
     phone = answered("patient.phone")
     postcode = answered("patient.postcode")
+    gender = FHIRExporter.administrativeGender(record)
   }
 
   /// `GPPROVIDER_{NHS number}_{DDMMYYYY}_{Surname}`: MESH automated routing to
@@ -425,6 +397,7 @@ public struct PatientDetails: Sendable, Equatable {
     ]
     if let phone { patient["telecom"] = .array([.object(["system": "phone", "value": .string(phone)])]) }
     if let postcode { patient["address"] = .array([.object(["postalCode": .string(postcode)])]) }
+    if let gender { patient["gender"] = .string(gender) }
     return .object(patient)
   }
 }

@@ -26,12 +26,43 @@ struct ITKMessageTests {
     try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
   }
 
+  static func json(_ data: Data, list: Bool) throws -> [Any] {
+    try #require(try JSONSerialization.jsonObject(with: data) as? [Any])
+  }
+
   static func resources(_ bundle: [String: Any]) -> [[String: Any]] {
     ((bundle["entry"] as? [[String: Any]]) ?? []).compactMap { $0["resource"] as? [String: Any] }
   }
 
   static func resource(_ type: String, in bundle: [String: Any]) -> [String: Any]? {
     resources(bundle).first { $0["resourceType"] as? String == type }
+  }
+
+  @Test(
+    "The QuestionnaireResponse carries the same items as the FHIR export, partial dates included; Patient.gender follows the sex answer"
+  )
+  func answersAndGenderAsTheExportHasThem() throws {
+    var checked = 0
+    for (file, gender) in [
+      ("162-nhs-scans-held-where-samples-are.yaml", "female"),
+      ("163-nhs-confirmed-cancer-mdt-and-samples.yaml", "male"),
+      ("160-private-route-reviewer-details-describes-gender.yaml", "other"),
+      ("041-hypothyroidism-stable-routine.yaml", nil),
+    ] as [(String, String?)] {
+      let record = try Self.record(file)
+      guard record.answer(field: "patient.nhsNumber")?.state == .answered else { continue }
+      let message = try ITKMessage.build(
+        record: record, pdf: Data("%PDF-1.5 test".utf8), configuration: Self.configuration,
+        generatedAt: "2026-11-25T10:00:00Z")
+      let bundle = try Self.json(message.data)
+      let document = try #require(Self.resources(bundle).first { $0["resourceType"] as? String == "Bundle" })
+      let response = try #require(Self.resource("QuestionnaireResponse", in: document))
+      let expected = try Self.json(try JSONValue.array(FHIRExporter.questionnaireItems(record)).encoded(), list: true)
+      #expect(NSArray(array: response["item"] as? [Any] ?? []) == NSArray(array: expected), "\(file)")
+      #expect(Self.resource("Patient", in: document)?["gender"] as? String == gender, "\(file)")
+      checked += 1
+    }
+    #expect(checked >= 3, "the cases have NHS numbers, so their messages can be built")
   }
 
   @Test("Message bundle, MessageHeader with the handling extensions, ITK007C, focus on the document")

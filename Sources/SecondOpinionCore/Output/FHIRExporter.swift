@@ -39,6 +39,18 @@ public enum FHIRExporter {
     .object(["fullUrl": .string("urn:uuid:\(id)"), "resource": resource])
   }
 
+  /// FHIR's administrative gender for the answer at `patient.sex`: `female`,
+  /// `male`, or `other` (intersex, or described in the patient's words); nil
+  /// when it was not answered. Both FHIR versions share the codes.
+  public static func administrativeGender(_ record: Record) -> String? {
+    switch answered(record, field: "patient.sex") {
+    case nil: return nil
+    case "female": return "female"
+    case "male": return "male"
+    default: return "other"
+    }
+  }
+
   private static func answered(_ record: Record, field: String) -> String? {
     guard let answer = record.answer(field: field), answer.state == .answered,
       case .string(let value) = answer.value
@@ -55,6 +67,7 @@ public enum FHIRExporter {
       patient["name"] = .array([.object(["text": .string(name), "use": .string("official")])])
     }
     if let birthDate = answered(record, field: "patient.birthDate") { patient["birthDate"] = .string(birthDate) }
+    if let gender = administrativeGender(record) { patient["gender"] = .string(gender) }
     if let phone = answered(record, field: "patient.phone") {
       patient["telecom"] = .array([.object(["system": .string("phone"), "value": .string(phone)])])
     }
@@ -64,8 +77,13 @@ public enum FHIRExporter {
     return .object(patient)
   }
 
-  private static func questionnaireResponse(_ record: Record, patient: String) -> JSONValue {
-    let items: [JSONValue] = record.answers.map { answer in
+  /// The QuestionnaireResponse items of a record, one per answer, as FHIR R4
+  /// and STU3 both read them: valueBoolean, valueInteger, valueDate (a
+  /// partial date as `2019-03` or `2019`), valueCoding for choices,
+  /// valueString; a data-absent-reason extension for "not sure" and
+  /// "prefer not to say"; no answer for a question left blank.
+  public static func questionnaireItems(_ record: Record) -> [JSONValue] {
+    record.answers.map { answer in
       var item: [String: JSONValue] = ["linkId": .string(answer.questionId), "text": .string(answer.question)]
       var values: [JSONValue] = []
       switch (answer.state, answer.value) {
@@ -85,6 +103,10 @@ public enum FHIRExporter {
       if !values.isEmpty { item["answer"] = .array(values) }
       return .object(item)
     }
+  }
+
+  private static func questionnaireResponse(_ record: Record, patient: String) -> JSONValue {
+    let items = questionnaireItems(record)
     return .object([
       "resourceType": .string("QuestionnaireResponse"),
       "status": .string(record.status == "complete" ? "completed" : "stopped"),

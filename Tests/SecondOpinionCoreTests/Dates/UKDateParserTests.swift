@@ -1,4 +1,5 @@
 import SecondOpinionCore
+import SecondOpinionTestSupport
 import Testing
 
 @Suite("UK dates")
