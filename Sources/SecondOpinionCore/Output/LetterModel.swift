@@ -63,9 +63,10 @@ public struct LetterModel: Sendable {
     }
   }
 
-  /// Whether an answer says something: not skipped, and not only choices
-  /// that mean there is nothing to report ("None of these").
-  static func says(_ answer: RecordAnswer, layout: LetterLayout) -> Bool {
+  /// Whether the letter shows an answer: one that says something, not
+  /// skipped and not only choices that mean there is nothing to report
+  /// (`nothingToReport`, "None of these").
+  public static func shows(_ answer: RecordAnswer, layout: LetterLayout) -> Bool {
     guard answer.state != .skipped, answer.state != .notAsked else { return false }
     let nothing = Set(layout.nothingToReport ?? [])
     switch (answer.type, answer.value) {
@@ -79,7 +80,7 @@ public struct LetterModel: Sendable {
     var section = Section(title: heading.title, entries: [], items: [], empty: heading.empty)
     let included = Set(heading.include ?? [])
     let answers = record.answers.filter {
-      ($0.heading == heading.id || included.contains($0.questionId)) && says($0, layout: layout)
+      ($0.heading == heading.id || included.contains($0.questionId)) && shows($0, layout: layout)
     }
     section.entries = answers.map { Entry(label: $0.label, value: $0.display) }
     let clock = LetterClock(layout.clock)
@@ -89,7 +90,7 @@ public struct LetterModel: Sendable {
       for line in layout.summary {
         if let items = line.items {
           section.itemsLabel = line.label
-          section.items = record.answers.filter { $0.heading == items && says($0, layout: layout) }.map(\.display)
+          section.items = record.answers.filter { $0.heading == items && shows($0, layout: layout) }.map(\.display)
         } else if let value = summaryValue(line, record: record, layout: layout) {
           section.entries.append(Entry(label: line.label, value: value))
         }
@@ -124,7 +125,7 @@ public struct LetterModel: Sendable {
     case "referrer":
       if record.mode == .receptionist {
         let relation = record.answer("caller_relationship")?.display ?? "Not recorded"
-        let name = record.answer("caller_name").flatMap { says($0, layout: layout) ? $0.display : nil }
+        let name = record.answer("caller_name").flatMap { shows($0, layout: layout) ? $0.display : nil }
         section.entries.insert(
           Entry(label: "Referral requested by", value: name.map { "\(relation): \($0)" } ?? relation), at: 0)
         section.entries.insert(
@@ -165,7 +166,7 @@ public struct LetterModel: Sendable {
     switch line.source ?? "answers" {
     case "patient":
       var parts: [String] = []
-      if let name = record.answer(field: "patient.name"), says(name, layout: layout) { parts.append(name.display) }
+      if let name = record.answer(field: "patient.name"), shows(name, layout: layout) { parts.append(name.display) }
       if let birth = record.answer(field: "patient.birthDate"), birth.state == .answered,
         case .string(let date) = birth.value,
         let today = LetterClock(layout.clock).localDate(record.createdAt),
@@ -186,8 +187,9 @@ public struct LetterModel: Sendable {
     case "reasons":
       return triage.reasons(tree: "urgency").joined(separator: " ")
     default:
+      // Only what is known: a "not sure" or declined answer is left to its heading.
       let values = (line.answers ?? []).compactMap { id in
-        record.answer(id).flatMap { says($0, layout: layout) ? $0.display : nil }
+        record.answer(id).flatMap { $0.state == .answered && shows($0, layout: layout) ? $0.display : nil }
       }
       return values.isEmpty ? nil : values.joined(separator: "; ")
     }
