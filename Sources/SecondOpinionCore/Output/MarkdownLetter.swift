@@ -23,12 +23,11 @@ public enum MarkdownLetter {
   }
 
   /// Escapes Markdown and HTML specials in a person's text, after making it
-  /// inert (`TextSanitizer`), so it cannot become markup, HTML or a link, with
-  /// backslashes only, never entities, so the file reads as typed: `<` and `>`
-  /// as `\<` and `\>` (never a tag, an autolink or a quote); `&` only where
-  /// it could start an entity (`&amp;`, `&#38;`), so "A&E" stays "A&E"; `_`
-  /// only where it could start or end emphasis (not between two letters or
-  /// digits, as in an identifier). The colon of `://` and the dot of `www.` are escaped too, which stops
+  /// inert (`TextSanitizer`), so it cannot become markup, HTML or a link:
+  /// `<` and `>` as entities (no renderer, CommonMark or not, makes a tag of
+  /// them); `&` only where it could start an entity (`\&` before `amp;` or
+  /// `#38;`), so "A&E" stays "A&E"; `_` only where it could start or end
+  /// emphasis (not between two letters or digits, as in an identifier). The colon of `://` and the dot of `www.` are escaped too, which stops
   /// GitHub-flavoured Markdown from turning a bare web address into a live
   /// link. An e-mail address (and `mailto:` or `xmpp:` text) is found after
   /// escapes are undone, so no backslash stops it: an `@` between the
@@ -41,9 +40,8 @@ public enum MarkdownLetter {
     var out = String.UnicodeScalarView()
     for (index, scalar) in scalars.enumerated() {
       switch scalar {
-      case "<", ">":
-        out.append("\\")
-        out.append(scalar)
+      case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+      case ">": out.append(contentsOf: "&gt;".unicodeScalars)
       case "&" where startsEntity(scalars[(index + 1)...]):
         out.append(contentsOf: "\\&".unicodeScalars)
       case "_"
