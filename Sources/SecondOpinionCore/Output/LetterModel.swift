@@ -49,8 +49,12 @@ public struct LetterModel: Sendable {
   public init(record: Record, layout: LetterLayout) {
     let clock = LetterClock(layout.clock)
     title = record.emergency == nil ? layout.title : layout.emergencyTitle
-    subtitle =
-      "Record \(record.id). Made \(clock.text(record.createdAt)). Interview \(record.interviewVersion), triage \(record.triage.version)."
+    subtitle = Self.fill(
+      layout.words.subtitle,
+      [
+        "id": record.id, "time": clock.text(record.createdAt), "interview": record.interviewVersion,
+        "triage": record.triage.version,
+      ])
     let why = record.triage.reasons(tree: "urgency").joined(separator: " ")
     banner = record.emergency.map { "\(why) \($0.staffAction)" }
     bannerTitle = record.emergency.map { _ in layout.words.emergency }
@@ -84,6 +88,7 @@ public struct LetterModel: Sendable {
     }
     section.entries = answers.map { Entry(label: $0.label, value: $0.display) }
     let clock = LetterClock(layout.clock)
+    let words = layout.words
     switch heading.source ?? "answers" {
     case "summary":
       section.entries = []
@@ -101,21 +106,20 @@ public struct LetterModel: Sendable {
     case "triage":
       // The urgency and the deadline are in the summary; here, why.
       let triage = record.triage
-      section.entries.insert(Entry(label: "Delay risk", value: triage.delayRisk.rawValue.capitalized), at: 0)
+      section.entries.insert(Entry(label: words.delayRisk, value: triage.delayRisk.rawValue.capitalized), at: 0)
       section.entries.append(
         Entry(label: layout.words.urgencyReasons, value: triage.reasons(tree: "urgency").joined(separator: " ")))
       section.entries.append(
         Entry(label: layout.words.delayRiskReasons, value: triage.reasons(tree: "delayRisk").joined(separator: " ")))
-      if triage.decisionDeadline == nil, let wait = triage.expectedWait, triage.urgency != .emergency {
-        section.entries.append(Entry(label: "Expected wait", value: waitText(wait)))
-      }
+      // The expected wait, its kind of care and its source are stated once,
+      // in the assumptions.
       if let mapping = triage.mapping {
-        section.entries.append(Entry(label: "Other priority scales", value: scalesText(mapping)))
+        section.entries.append(Entry(label: words.otherScales, value: scalesText(mapping)))
       }
       if !triage.alsoNoted.isEmpty {
-        section.entries.append(Entry(label: "Also noted", value: triage.alsoNoted.joined(separator: " ")))
+        section.entries.append(Entry(label: words.alsoNoted, value: triage.alsoNoted.joined(separator: " ")))
       }
-      section.entries.append(Entry(label: "Assumptions", value: triage.assumptions.joined(separator: " ")))
+      section.entries.append(Entry(label: words.assumptions, value: triage.assumptions.joined(separator: " ")))
     case "alerts":
       if record.emergency != nil {
         // What staff should do is in the banner at the top; here, why.
@@ -123,22 +127,19 @@ public struct LetterModel: Sendable {
         section.entries.insert(Entry(label: layout.words.emergencyAlert, value: why), at: 0)
       }
     case "referrer":
+      let name = record.completedBy.name ?? words.nameNotGiven
       if record.mode == .receptionist {
-        let relation = record.answer("caller_relationship")?.display ?? "Not recorded"
-        let name = record.answer("caller_name").flatMap { shows($0, layout: layout) ? $0.display : nil }
+        let relation = record.answer("caller_relationship")?.display ?? words.notRecorded
+        let caller = record.answer("caller_name").flatMap { shows($0, layout: layout) ? $0.display : nil }
         section.entries.insert(
-          Entry(label: "Referral requested by", value: name.map { "\(relation): \($0)" } ?? relation), at: 0)
+          Entry(label: words.requestedBy, value: caller.map { "\(relation): \($0)" } ?? relation), at: 0)
         section.entries.insert(
-          Entry(
-            label: "Taken by", value: "Receptionist \(record.completedBy.name ?? "(name not given)"), by telephone"),
-          at: 1)
+          Entry(label: words.takenBy, value: fill(words.takenByReceptionist, ["name": name])), at: 1)
       } else {
+        section.entries.insert(Entry(label: words.requestedBy, value: words.selfReferral), at: 0)
         section.entries.insert(
-          Entry(label: "Referral requested by", value: "The patient (self-referral for a second opinion)"), at: 0)
-        section.entries.insert(
-          Entry(
-            label: "Taken by",
-            value: record.channel == .kiosk ? "Self-service kiosk in the practice" : "Self-completed intake"), at: 1)
+          Entry(label: words.takenBy, value: record.channel == .kiosk ? words.takenAtKiosk : words.takenSelfCompleted),
+          at: 1)
       }
     case "advice":
       let full = Set(layout.adviceInFull)
@@ -149,15 +150,35 @@ public struct LetterModel: Sendable {
       let person = record.completedBy
       let who =
         person.role == "receptionist"
-        ? "Receptionist \(person.name ?? "(name not given)"), with the caller, by telephone"
-        : "The patient, self-completed at a \(record.channel == .kiosk ? "kiosk in the practice" : "terminal")"
-      section.entries.insert(Entry(label: "Completed by", value: who), at: 0)
-      section.entries.insert(Entry(label: "Date", value: clock.text(record.createdAt)), at: 1)
+        ? fill(words.completedByReceptionist, ["name": person.name ?? words.nameNotGiven])
+        : record.channel == .kiosk ? words.completedAtKiosk : words.completedSelf
+      section.entries.insert(Entry(label: words.completedBy, value: who), at: 0)
+      section.entries.insert(Entry(label: words.date, value: clock.text(record.createdAt)), at: 1)
     case "distribution":
       section.items = layout.distribution
     default: break
     }
     return section
+  }
+
+  /// A template with each `{key}` replaced by its value, in one pass (a
+  /// value that itself holds `{key}` is printed as it is).
+  static func fill(_ template: String, _ values: [String: String]) -> String {
+    var out = ""
+    var rest = Substring(template)
+    while let open = rest.firstIndex(of: "{") {
+      out += rest[..<open]
+      guard let close = rest[open...].firstIndex(of: "}"),
+        let value = values[String(rest[rest.index(after: open)..<close])]
+      else {
+        out.append("{")
+        rest = rest[rest.index(after: open)...]
+        continue
+      }
+      out += value
+      rest = rest[rest.index(after: close)...]
+    }
+    return out + rest
   }
 
   /// One line of the summary, or nil when the record has nothing for it.
@@ -172,11 +193,11 @@ public struct LetterModel: Sendable {
         let today = LetterClock(layout.clock).localDate(record.createdAt),
         let years = CalendarDate.wholeYears(from: date, to: today)
       {
-        parts.append(layout.words.age.replacingOccurrences(of: "{years}", with: String(years)))
+        parts.append(fill(layout.words.age, ["years": String(years)]))
       }
       if let sex = record.answer("sex"), sex.state == .answered { parts.append(sex.display) }
       if let number = record.answer(field: "patient.nhsNumber"), number.state == .answered {
-        parts.append(layout.words.nhsNumber.replacingOccurrences(of: "{number}", with: number.display))
+        parts.append(fill(layout.words.nhsNumber, ["number": number.display]))
       }
       return parts.isEmpty ? nil : parts.joined(separator: ", ")
     case "urgency":

@@ -54,6 +54,44 @@ public struct LetterLayout: Codable, Sendable, Equatable {
     public var emergencyAlert: String
     /// After the title of advice shown but not printed in full.
     public var adviceByTitle: String
+    /// The line under the title; `{id}`, `{time}`, `{interview}` and
+    /// `{triage}` (the versions) are replaced.
+    public var subtitle: String
+    /// Labels of the lines the letter makes from the triage.
+    public var delayRisk: String
+    /// The mapping onto the e-Referral and FHIR priorities.
+    public var otherScales: String
+    /// Factors that hold but did not decide.
+    public var alsoNoted: String
+    /// The assumptions used.
+    public var assumptions: String
+    /// Labels and values of the referrer and the person completing the record;
+    /// `{name}` is the operator's name, or `nameNotGiven`.
+    public var requestedBy: String
+    /// Who took the referral.
+    public var takenBy: String
+    /// Who completed the record.
+    public var completedBy: String
+    /// When the record was made.
+    public var date: String
+    /// A patient's own referral.
+    public var selfReferral: String
+    /// Taken at the practice's kiosk.
+    public var takenAtKiosk: String
+    /// Taken by the patient elsewhere (a terminal, a script).
+    public var takenSelfCompleted: String
+    /// Taken by a receptionist on the telephone.
+    public var takenByReceptionist: String
+    /// Completed by a receptionist with the caller.
+    public var completedByReceptionist: String
+    /// Completed by the patient at the kiosk.
+    public var completedAtKiosk: String
+    /// Completed by the patient elsewhere.
+    public var completedSelf: String
+    /// In place of an operator's name not given.
+    public var nameNotGiven: String
+    /// In place of a caller's relationship not recorded.
+    public var notRecorded: String
   }
 
   /// How times are printed for people: a zone and its names.
