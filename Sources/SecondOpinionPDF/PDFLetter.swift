@@ -15,9 +15,9 @@ public enum PDFLetter {
   /// A4 in PostScript points.
   static let pageWidth = 595.276
   static let pageHeight = 841.89
-  static let margin = 56.7  // 20 mm
-  static let headerHeight = 28.0
-  static let footerHeight = 28.0
+  static let margin = 42.5  // 15 mm
+  static let headerHeight = 18.0
+  static let footerHeight = 18.0
 
   /// Failure from cairo.
   public struct Failure: Error, CustomStringConvertible {
@@ -47,7 +47,7 @@ public enum PDFLetter {
     else { throw Failure(description: "cairo could not make a PDF surface") }
     defer { cairo_surface_destroy(surface) }
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, "\(model.title) (\(recordID))")
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, "Referral for a second opinion")
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, model.title)
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, "second-opinion intake")
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "second-opinion")
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, recordID)
@@ -99,26 +99,31 @@ public enum PDFLetter {
       Block(text: clean(model.subtitle), style: .subtitle, tag: "P", spaceBefore: 4),
     ]
     if let banner = model.banner {
-      blocks.append(Block(text: clean(banner), style: .banner, tag: "P", spaceBefore: 12))
+      let text = clean(model.bannerTitle ?? "") + ": " + clean(banner)
+      blocks.append(Block(text: text, style: .banner, tag: "P", spaceBefore: 10))
     }
     for section in model.sections {
       blocks.append(
         Block(
-          text: clean(section.title), style: .heading, tag: "H2", spaceBefore: 16, keepWithNext: true, outline: true))
+          text: clean(section.title), style: .heading, tag: "H2", spaceBefore: 8, keepWithNext: true, outline: true))
       for entry in section.entries {
         let label = clean(entry.label) + ": "
         blocks.append(
           Block(
-            text: label + clean(entry.value), style: .entry(labelBytes: label.utf8.count), tag: "P", spaceBefore: 3))
+            text: label + clean(entry.value), style: .entry(labelBytes: label.utf8.count), tag: "P", spaceBefore: 1.5))
+      }
+      if let label = section.itemsLabel, !section.items.isEmpty {
+        let text = clean(label) + ":"
+        blocks.append(Block(text: text, style: .entry(labelBytes: text.utf8.count), tag: "P", spaceBefore: 1.5))
       }
       for (index, item) in section.items.enumerated() {
-        blocks.append(Block(text: clean(item), style: .item(number: index + 1), tag: "LI", spaceBefore: 3))
+        blocks.append(Block(text: clean(item), style: .item(number: index + 1), tag: "LI", spaceBefore: 1.5))
       }
       if section.entries.isEmpty, section.items.isEmpty, let empty = section.empty {
-        blocks.append(Block(text: clean(empty), style: .body, tag: "P", spaceBefore: 3))
+        blocks.append(Block(text: clean(empty), style: .body, tag: "P", spaceBefore: 1.5))
       }
     }
-    blocks.append(Block(text: clean(model.disclaimer), style: .small, tag: "P", spaceBefore: 18))
+    blocks.append(Block(text: clean(model.disclaimer), style: .small, tag: "P", spaceBefore: 10))
     return blocks
   }
 
@@ -290,19 +295,19 @@ final class Typesetter {
 
   private func lineSpacing(_ style: PDFLetter.Style) -> Double {
     switch style {
-    case .title, .heading: return 1.1
-    default: return 1.2
+    case .title, .heading: return 1.05
+    default: return 1.12
     }
   }
 
   private func font(_ style: PDFLetter.Style) -> (String, Double) {
     switch style {
-    case .title: return ("DejaVu Sans Bold", 17)
-    case .heading: return ("DejaVu Sans Bold", 12.5)
-    case .subtitle: return ("DejaVu Sans", 8.5)
-    case .banner: return ("DejaVu Sans Bold", 11)
-    case .small: return ("DejaVu Sans", 8.5)
-    default: return ("DejaVu Sans", 10)
+    case .title: return ("DejaVu Sans Bold", 15)
+    case .heading: return ("DejaVu Sans Bold", 10.5)
+    case .subtitle: return ("DejaVu Sans", 8)
+    case .banner: return ("DejaVu Sans Bold", 10.5)
+    case .small: return ("DejaVu Sans", 8)
+    default: return ("DejaVu Sans", 9)
     }
   }
 
@@ -377,7 +382,7 @@ final class Typesetter {
     let layout = pango_cairo_create_layout(cr)!
     defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
     let description = pango_font_description_from_string("DejaVu Sans")
-    pango_font_description_set_absolute_size(description, 10 * Double(PANGO_SCALE))
+    pango_font_description_set_absolute_size(description, 9 * Double(PANGO_SCALE))
     pango_layout_set_font_description(layout, description)
     pango_font_description_free(description)
     cairo_tag_begin(cr, "Lbl", "")

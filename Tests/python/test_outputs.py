@@ -73,14 +73,16 @@ def letter_layout():
             break
         if not inside:
             continue
-        match = re.match(r'\s*-?\s*(id|title|mandatory):\s*(.*)$', line)
+        match = re.match(r'\s*-?\s*(id|title|mandatory|shownIn):\s*(.*)$', line)
         if not match:
             continue
         key, value = match.groups()
         if key == "id":
-            headings.append({"id": value.strip()})
+            headings.append({"id": value.strip(), "shownIn": None})
         elif key == "title":
             headings[-1]["title"] = json.loads(value) if value.startswith('"') else value.strip()
+        elif key == "shownIn":
+            headings[-1]["shownIn"] = value.strip()
         else:
             headings[-1]["mandatory"] = value.strip() == "true"
     assert headings and all("title" in h for h in headings)
@@ -95,11 +97,13 @@ def md_escape(text):
             out.append("&lt;")
         elif ch == ">":
             out.append("&gt;")
-        elif ch == "&":
-            out.append("&amp;")
+        elif ch == "&" and re.match(r"#?[A-Za-z0-9]+;", text[i + 1:i + 34]):
+            out.append("\\&")  # only where it could start an entity: "A&E" stays as written
         elif (ch == "@" and 0 < i < len(text) - 1 and (text[i - 1].isalnum() or text[i - 1] in "._%+-")
               and (text[i + 1].isalnum() or text[i + 1] in ".-")):
             out.append("`@`")  # an address's @ as a code span, which no renderer links across
+        elif ch == "_" and 0 < i < len(text) - 1 and ascii_alnum(text[i - 1]) and ascii_alnum(text[i + 1]):
+            out.append(ch)  # inside a word an underscore cannot make emphasis
         elif ch in "\\`*_[]#|~@":
             out.append("\\" + ch)
         elif ch == ":" and text[i + 1:i + 3] == "//":
@@ -109,6 +113,29 @@ def md_escape(text):
         else:
             out.append(ch)
     return "".join(out)
+
+
+def ascii_alnum(ch):
+    return ch.isascii() and ch.isalnum()
+
+
+def shown(answer):
+    """Whether the letter shows an answer: not skipped, not only "none"."""
+    if answer["state"] == "skipped":
+        return False
+    value = answer["value"]
+    if answer["type"] == "single_choice" and value == "none":
+        return False
+    if answer["type"] == "multiple_choice" and isinstance(value, list) and value and set(value) <= {"none"}:
+        return False
+    return True
+
+
+def deciding_reasons(triage, tree):
+    """The sentences of the steps that decided a tree, as the letter prints them."""
+    steps = [step for step in triage["path"] if step["tree"] == tree]
+    deciding = [step for step in steps if step["result"] in ("yes", "unknown")]
+    return [step["reason"] for step in (deciding or steps[-1:])]
 
 
 def html_escape(text):
@@ -346,8 +373,8 @@ def markdown_headings(markdown):
 
 def test_markdown_has_the_mandatory_headings_in_order(case_letters, receptionist, hostile):
     layout = letter_layout()
-    order = [h["title"] for h in layout]
-    mandatory = [h["title"] for h in layout if h["mandatory"]]
+    order = [h["title"] for h in layout if not h["shownIn"]]
+    mandatory = [h["title"] for h in layout if h["mandatory"] and not h["shownIn"]]
     assert "Clinical urgency and delay risk" in mandatory and len(mandatory) >= 15
     for name, _, files in all_letters(case_letters, receptionist, hostile):
         markdown = files["md"].decode("utf-8")
@@ -359,11 +386,12 @@ def test_markdown_has_the_mandatory_headings_in_order(case_letters, receptionist
         page = parse_page(files["html"].decode("utf-8"))
         assert [h for h in headings] == [html.unescape(t) for t in re.findall(
             r"<h2>(.*?)</h2>", files["html"].decode("utf-8"))], name
+        # The plain letter's headings are in capitals, each on its own line after a blank one.
         text_lines = files["txt"].decode("utf-8").split("\n")
-        underlined = [text_lines[i] for i in range(len(text_lines) - 1)
-                      if text_lines[i + 1] and set(text_lines[i + 1]) == {"-"}
-                      and len(text_lines[i + 1]) == min(len(text_lines[i]), 80)]
-        assert underlined == headings, name
+        capitals = {h.upper() for h in order}
+        in_text = [text_lines[i] for i in range(1, len(text_lines)) if not text_lines[i - 1]
+                   and text_lines[i] in capitals]
+        assert in_text == [h.upper() for h in headings], name
         assert page.text
 
 
@@ -372,16 +400,31 @@ def test_letters_say_what_the_record_says(case_letters, receptionist, hostile):
         markdown = files["md"].decode("utf-8")
         page = files["html"].decode("utf-8")
         text = unwrap_text(files["txt"].decode("utf-8"))
+        summary_headings = {h["id"] for h in letter_layout() if h["shownIn"]}
         for answer in record["answers"]:
             label, display = answer["label"], answer["display"]
+            if not shown(answer):
+                # Skipped and "none of these" answers are padding: left out.
+                assert f"**{md_escape(label)}:**" not in markdown, f"{name}: {label} is padding"
+                continue
+            if answer["heading"] in summary_headings:
+                # The patient's questions: the summary's numbered list.
+                assert re.search(rf"^\d+\. {re.escape(md_escape(display))}$", markdown, re.M), f"{name}: {label}"
+                assert f"<li>{html_escape(display)}</li>" in page, f"{name}: {label}"
+                continue
             assert f"- **{md_escape(label)}:** {md_escape(display)}\n" in markdown, f"{name}: {label}"
             assert f"<dt>{html_escape(label)}</dt><dd>{html_escape(display)}</dd>" in page, f"{name}: {label}"
             assert " ".join(f"{label}: {display}".split()) in text, f"{name}: {label}"
         triage = record["triage"]
+        assert markdown.count("- **Urgency:** ") == 1, f"{name}: the urgency once"
         assert f"- **Urgency:** {triage['urgency'].capitalize()}" in markdown
         assert f"- **Delay risk:** {triage['delayRisk'].capitalize()}\n" in markdown
-        for number, reason in enumerate(triage["reasons"], 1):
-            assert f"{number}. {md_escape(reason)}\n" in markdown, f"{name}: reason {number}"
+        # The reasons are the trees' own sentences, not "Urgency urgent: ...".
+        for tree, label in (("urgency", "Why this urgency"), ("delayRisk", "Why this delay risk")):
+            reasons = " ".join(deciding_reasons(triage, tree))
+            assert f"- **{label}:** {md_escape(reasons)}\n" in markdown, f"{name}: {tree} reasons"
+        for reason in triage["reasons"]:
+            assert md_escape(reason) not in markdown, f"{name}: {reason[:30]}"
         deadline = triage.get("decisionDeadline")
         if deadline and not deadline.get("dueNow"):
             # The date to decide by, however it was reached (a decision date,
@@ -392,7 +435,11 @@ def test_letters_say_what_the_record_says(case_letters, receptionist, hostile):
         else:
             assert "Decide by" not in markdown
         for advice in record["safetyAdvice"]:
-            assert md_escape(f"{advice['title']}: {advice['text']}") in markdown, f"{name}: advice"
+            # Emergency and crisis advice in full; the rest by its title.
+            if advice["id"] in ("emergency_physical", "mental_health_crisis"):
+                assert md_escape(f"{advice['title']}: {advice['text']}") in markdown, f"{name}: advice"
+            else:
+                assert f"{md_escape(advice['title'])} (shown;" in markdown, f"{name}: advice"
         assert DISCLAIMER in markdown and DISCLAIMER in " ".join(text)
         assert html_escape(DISCLAIMER) in page
         if record["status"] == "emergency":
@@ -416,8 +463,8 @@ def test_the_cancer_case_letter(case_letters):
     assert "- **Urgency:** Urgent: within 2 weeks\n" in markdown
     assert "- **Delay risk:** High\n" in markdown
     assert "Decide by 7 January 2027, before the planned treatment on 14 January 2027" in markdown
-    assert "- **Question 1:** Is surgery the only option?\n" in markdown
-    assert "While you wait: Keep taking any treatment" in markdown
+    assert "1. Is surgery the only option?\n" in markdown
+    assert "While you wait (shown; its wording is in the record)" in markdown
 
 
 # ---------------------------------------------------------------- hostile text

@@ -10,7 +10,8 @@ import unicodedata
 
 import pytest
 
-from conftest import BINARY, SEEDS, base_env
+from conftest import BINARY, CANCER_CASE, SEEDS, base_env
+from conftest import case_lines as case_file_lines
 from mesh_fixtures import case_lines
 
 pytestmark = pytest.mark.skipif(
@@ -21,8 +22,8 @@ HEADINGS = [line.split(":", 1)[1].strip().strip('"') for line in (SEEDS / "lette
             if re.match(r"^\s+title:", line)]
 
 
-def interview_pdf(outdir, kind="routine", formats=("pdf", "markdown")):
-    data = "".join(line + "\n" for line in case_lines(kind)).encode()
+def interview_pdf(outdir, kind="routine", formats=("pdf", "markdown"), lines=None):
+    data = "".join(line + "\n" for line in (lines or case_lines(kind))).encode()
     result = subprocess.run([str(BINARY), "interview", "--out", str(outdir), "--format", *formats], input=data,
                             capture_output=True, timeout=60, env=base_env())
     assert result.returncode in (0, 3), result.stderr.decode()
@@ -125,3 +126,45 @@ def test_the_same_record_gives_the_same_pdf(outdir, tmp_path):
 def test_an_emergency_letter_has_its_banner(outdir):
     pdf = interview_pdf(outdir, kind="emergency")
     assert "EMERGENCY" in text_of(pdf)
+
+
+# ---------------------------------------------------------------- the letter a consultant reads in a minute
+
+def internal_ids():
+    """Every id in seeds/ with an underscore (questions, choices, stop rules,
+    messages, tree nodes and leaves, letter headings): none may be printed."""
+    ids = set()
+    for name in ("interview.yaml", "triage.yaml", "letter.yaml"):
+        ids |= set(re.findall(r"^\s*-?\s*id:\s*\"?([a-z0-9]+_[a-z0-9_]+)", (SEEDS / name).read_text(), re.M))
+    assert {"red_flag_physical", "red_flags", "u_routine"} <= ids
+    return ids
+
+
+def test_the_typical_letter_fits_two_a4_pages_with_the_summary_on_top(outdir):
+    """Case 010 (suspected prostate cancer, surgery planned): two A4 pages;
+    the top of page 1 has the patient, what is asked, the urgency with the
+    date to decide by, the first opinion and the patient's questions."""
+    pdf = interview_pdf(outdir, lines=case_file_lines(CANCER_CASE))
+    assert int(info_of(pdf)["Pages"]) <= 2
+    top = " ".join(" ".join(text_of(pdf, 1).splitlines()[:24]).split())
+    for needle in ("Summary", "Sam Taylor, 56 years, NHS number 943 476 5919", "Second opinion on: Prostate cancer",
+                   "Urgency: Urgent: within 2 weeks", "Decide by 7 January 2027", "First opinion: Dr Patel",
+                   "Is surgery the only option?", "What about active surveillance?"):
+        assert needle in top, needle
+    assert "25 November 2026, 10:00 GMT" in text_of(pdf)
+
+
+@pytest.mark.parametrize("kind", ["typical", "emergency"])
+def test_no_pdf_shows_an_internal_id_or_an_escaped_entity(outdir, kind):
+    lines = case_file_lines(CANCER_CASE) if kind == "typical" else None
+    pdf = interview_pdf(outdir, kind="emergency" if kind == "emergency" else "routine", lines=lines)
+    text = " ".join(text_of(pdf).split())
+    for ident in internal_ids():
+        assert ident not in text and ident.replace("_", "\\_") not in text, ident
+    for entity in ("&amp;", "&lt;", "&gt;", "&quot;", "&#"):
+        assert entity not in text, entity
+    if kind == "emergency":
+        title = "EMERGENCY: a red flag was reported during a second-opinion intake"
+        assert title in re.sub(r"-\s+", "-", text)  # the title may wrap after a hyphen
+        assert "999 or A&E" in text
+        assert info_of(pdf)["Title"].strip().startswith(title)

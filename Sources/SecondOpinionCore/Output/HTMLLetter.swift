@@ -4,7 +4,10 @@ public enum HTMLLetter {
   /// The HTML page.
   public static func render(_ model: LetterModel) -> String {
     var body = "<h1>\(escape(model.title))</h1>\n<p class=\"meta\">\(escape(model.subtitle))</p>\n"
-    if let banner = model.banner { body += "<p class=\"emergency\" role=\"alert\">\(escape(banner))</p>\n" }
+    if let banner = model.banner {
+      body +=
+        "<p class=\"emergency\" role=\"alert\"><strong>\(escape(model.bannerTitle ?? "")):</strong> \(escape(banner))</p>\n"
+    }
     for section in model.sections {
       body += "<section>\n<h2>\(escape(section.title))</h2>\n"
       if !section.entries.isEmpty {
@@ -15,10 +18,11 @@ public enum HTMLLetter {
         body += "</dl>\n"
       }
       if !section.items.isEmpty {
+        if let label = section.itemsLabel { body += "<p><strong>\(escape(label)):</strong></p>\n" }
         body += "<ol>\n" + section.items.map { "<li>\(escape($0))</li>\n" }.joined() + "</ol>\n"
       }
       if section.entries.isEmpty, section.items.isEmpty {
-        body += "<p class=\"empty\">\(escape(section.empty ?? "Not known"))</p>\n"
+        body += "<p class=\"empty\">\(escape(section.empty ?? ""))</p>\n"
       }
       body += "</section>\n"
     }

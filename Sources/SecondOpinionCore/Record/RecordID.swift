@@ -30,9 +30,10 @@ public enum RecordID {
   }
 
   /// Reads an ISO 8601 time with its zone (`2026-11-25T10:00:00Z`,
-  /// `2026-11-25T10:00:00+01:00`); nil for anything else.
+  /// `2026-11-25T10:00:00.250+01:00`); nil for anything else.
   public static func date(fromISO8601 text: String) -> Date? {
-    try? Date(text, strategy: Date.ISO8601FormatStyle())
+    (try? Date(text, strategy: Date.ISO8601FormatStyle()))
+      ?? (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
   }
 
   /// Whether a string has the shape of an id, `SO-` + 8 digits + `T` + 6

@@ -20,3 +20,12 @@ public struct PathStep: Codable, Sendable, Equatable {
     self.reason = reason
   }
 }
+
+extension PathStep {
+  /// The steps that decided one tree's outcome, given that tree's path: each
+  /// test that held or was unknown (the safer branch), or the leaf when none did.
+  public static func deciding(_ steps: [PathStep]) -> [PathStep] {
+    let deciding = steps.filter { $0.result == "yes" || $0.result == "unknown" }
+    return deciding.isEmpty ? steps.last.map { [$0] } ?? [] : deciding
+  }
+}

@@ -25,9 +25,7 @@ public struct TriageEvaluator: Sendable {
     let level = urgency.leaf.urgency ?? .emergency
     var reasons: [String] = []
     for (label, steps) in [("Urgency", urgency.steps), ("Delay risk", delay.steps)] {
-      let deciding = steps.filter { $0.result == "yes" || $0.result == "unknown" }
-      let leaf = steps.last.map { [$0] } ?? []
-      for step in deciding.isEmpty ? leaf : deciding {
+      for step in PathStep.deciding(steps) {
         reasons.append(
           "\(label) \((label == "Urgency" ? urgency.leaf.urgency?.rawValue : delay.leaf.delayRisk?.rawValue) ?? ""): \(step.reason)"
         )

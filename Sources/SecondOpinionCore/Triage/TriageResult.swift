@@ -27,3 +27,12 @@ public struct TriageResult: Codable, Sendable, Equatable {
   /// The triage version.
   public var version: String
 }
+
+extension TriageResult {
+  /// The reasons, in the trees' own sentences, that decided one tree
+  /// (`urgency` or `delayRisk`): the steps `PathStep.deciding` picks from
+  /// its path.
+  public func reasons(tree: String) -> [String] {
+    PathStep.deciding(path.filter { $0.tree == tree }).map(\.reason)
+  }
+}

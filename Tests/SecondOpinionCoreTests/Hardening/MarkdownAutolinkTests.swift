@@ -10,7 +10,8 @@ struct MarkdownAutolinkTests {
     ("sam@example.com", "sam`@`example.com"),
     ("mailto:sam@example.org", "mailto:sam`@`example.org"),
     ("xmpp:sam@chat.example.net/x", "xmpp:sam`@`chat.example.net/x"),
-    ("dr_smith+x@nhs.uk", "dr\\_smith+x`@`nhs.uk"),
+    // An underscore inside a word cannot make emphasis and is left as typed.
+    ("dr_smith+x@nhs.uk", "dr_smith+x`@`nhs.uk"),
   ])
   func anAddressIsSplitByACodeSpan(_ text: String, _ escaped: String) {
     #expect(MarkdownLetter.escape(text) == escaped)

@@ -80,10 +80,17 @@ struct LetterTimescaleTests {
               #expect(!urgency.contains("within days") && !urgency.contains("within 2 weeks"), note)
             }
             #expect(deadline.waitExceedsDeadline == (wait.days > left), note)
-            // The wait is stated once, in the deadline line, with its kind of care.
+            // The wait is stated in the deadline line; its kind of care and
+            // source once, in the assumptions.
             #expect(entries(model, "Expected wait").isEmpty, note)
             #expect(line.contains("The expected wait of \(wait.days) days"), note)
-            #expect(line.contains("It is the wait for \(wait.care)"), note)
+            #expect(!line.contains(wait.source), note)
+            let assumptions = try #require(entries(model, "Assumptions").first, note)
+            // With no route, the cautious default is said instead of a kind of care.
+            #expect(
+              assumptions.contains(
+                route.isEmpty ? "\(wait.days) days (the cautious default" : "\(wait.days) days, for \(wait.care)"),
+              note)
             if reason == "dental", route == "nhs" || route == "private" {
               #expect(wait.kind.hasPrefix("dental") && wait.days < 126, note)
             }

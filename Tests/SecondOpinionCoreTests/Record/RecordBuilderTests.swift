@@ -17,14 +17,24 @@ struct RecordBuilderTests {
     let text = String(decoding: data, as: UTF8.self)
     #expect(text.contains("\"schemaVersion\" : \"1.0.0\""))
     let letter = MarkdownLetter.render(LetterModel(record: record, layout: TestSeeds.bundle.letter))
-    for heading in TestSeeds.bundle.letter.headings where heading.mandatory {
+    let layout = TestSeeds.bundle.letter
+    for heading in layout.headings where heading.mandatory && heading.shownIn == nil {
       #expect(letter.contains("## \(heading.title)"), "missing heading \(heading.title)")
     }
     #expect(letter.contains("does not replace, a clinician's judgement"))
-    // No answer is dropped: every answer's label and value appear in the letter.
+    // No answer that says something is dropped: its label (but in the
+    // summary's list) and value appear in the letter. A skipped or "none of
+    // these" answer is left out, as padding.
+    let inSummary = Set(layout.headings.filter { $0.shownIn != nil }.map(\.id))
+    #expect(record.answers.contains { !LetterModel.shows($0, layout: layout) })
     for answer in record.answers {
-      #expect(letter.contains(MarkdownLetter.escape(answer.label)), "missing \(answer.label)")
-      #expect(letter.contains(MarkdownLetter.escape(answer.display)), "missing answer to \(answer.questionId)")
+      let label = "**\(MarkdownLetter.escape(answer.label)):**"
+      if LetterModel.shows(answer, layout: layout) {
+        if !inSummary.contains(answer.heading) { #expect(letter.contains(label), "missing \(answer.label)") }
+        #expect(letter.contains(MarkdownLetter.escape(answer.display)), "missing answer to \(answer.questionId)")
+      } else {
+        #expect(!letter.contains(label), "padding: \(answer.label)")
+      }
     }
   }
 }
