@@ -1,5 +1,5 @@
-import SecondOpinionTestSupport
 import SecondOpinionCore
+import SecondOpinionTestSupport
 import Testing
 
 /// Times for people are UK local time with the zone's name for that instant.

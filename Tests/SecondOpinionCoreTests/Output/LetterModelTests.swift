@@ -1,7 +1,7 @@
 import Foundation
-import SecondOpinionTestSupport
 import SecondOpinionCases
 import SecondOpinionCore
+import SecondOpinionTestSupport
 import Testing
 
 /// The letter a consultant reads in a minute: the summary in the first
@@ -146,6 +146,7 @@ struct LetterModelTests {
       LetterModel(record: record, layout: seeds.letter).sections.first?.entries.first { $0.label == "Patient" }?
         .value
     }
+    record.answers.removeAll { $0.questionId == "sex" }
     #expect(patientLine(record) == "Sam Taylor, 56 years, NHS number 943 476 5919")
     var sex = try #require(record.answer("care_setting"))
     sex.questionId = "sex"
