@@ -31,6 +31,7 @@ public struct DefinitionChecker: Sendable {
       UrgencyMappingRule.self,
       RedFlagRule.self,
       PhraseGrammarRule.self,
+      SectionRule.self,
     ]
   }
 

@@ -12,14 +12,17 @@ public struct QuestionPresenter: Sendable {
     self.voice = voice
   }
 
-  /// The question as shown, ending with a newline.
-  public func render() -> String {
-    var out = TextWrapper.wrap(question.text.text(for: voice), width: 76) + "\n"
+  /// The question as shown, wrapped to `width` columns without breaking a
+  /// word (unless it is longer than a line), ending with a newline: its text,
+  /// its numbered choices, and the hint in brackets.
+  public func render(width: Int = OutputWidth.standard) -> String {
+    var out = TextWrapper.wrap(question.text.text(for: voice), width: width) + "\n"
     for (index, choice) in (question.choices ?? []).enumerated() {
       out +=
-        TextWrapper.wrap("  \(index + 1). \(choice.label.text(for: voice))", width: 76, hangingIndent: "     ") + "\n"
+        TextWrapper.wrap("  \(index + 1). \(choice.label.text(for: voice))", width: width, hangingIndent: "     ")
+        + "\n"
     }
-    out += "(" + hint() + ")\n"
+    out += TextWrapper.wrap("(" + hint() + ")", width: width, hangingIndent: " ") + "\n"
     return out
   }
 
