@@ -8,7 +8,16 @@ struct RecordsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "records",
     abstract: "List submitted records: local time, urgency, delay risk, delivery state (names with --names).",
-    discussion: "Emergency and urgent records come first, then the newest. No patient names unless --names.")
+    discussion: """
+      Emergency and urgent records come first, then the newest. No patient names unless --names. \
+      Give the reference a person was shown at the end of their interview (or a record id, or its start) \
+      to list that record only.
+      """)
+
+  @Argument(
+    help: "Only the record with this reference (as the person was given it, e.g. K7F3 QX2M) or id, or ids starting so."
+  )
+  var reference: String?
 
   @OptionGroup var location: OutboxFolder
 
@@ -36,7 +45,20 @@ struct RecordsCommand: ParsableCommand {
   func run() throws {
     var shown = 0
     repeat {
-      let rows = Self.rows(folder: location.folder, names: names)
+      var rows = Self.rows(folder: location.folder, names: names)
+      if let reference {
+        switch RecordReference.resolve(reference, among: rows.map(\.id)) {
+        case .one(let id): rows = rows.filter { $0.id == id }
+        case .several(let ids): rows = rows.filter { ids.contains($0.id) }
+        case .none:
+          if !watch {
+            Diagnostics.error(
+              "no record in \(location.folder) has the reference or an id starting with \(InertText.name(reference))")
+            throw ExitStatus.defects
+          }
+          rows = []
+        }
+      }
       var text = ""
       if watch { text += "\u{1B}[H\u{1B}[2J" }
       text += Self.table(rows, names: names)
