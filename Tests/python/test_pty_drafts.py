@@ -98,7 +98,11 @@ def test_dropped_call_is_saved_listed_and_resumed_at_the_same_question(how, reas
     for expected, _ in EARLIER:
         assert not any(expected in body for body in asked), "%r was asked again after resume" % expected
     child.send("submit\r")
-    child.expect("Saved:")
+    # The reference (the end of the id, grouped), never a path; and the outbox state.
+    child.expect(r"The reference is (\w{4}) (\w{4})\.")
+    reference = child.match.group(1) + child.match.group(2)
+    assert draft_id.endswith(reference)
+    child.expect(r"Delivery to the practice's clinical system: pending")
     assert exit_code(child) == 0
 
     [record] = records(outdir)

@@ -24,8 +24,8 @@ public final class InterviewDriver {
     self.options = options
   }
 
-  /// The answer withdrawn by the last `back`, shown (and put on the line to
-  /// edit) when its question is asked again.
+  /// The answer withdrawn by the last `back`, shown when its question is
+  /// asked again.
   private var earlier: Answer?
   /// The review as last listed (the ids of its answers, in order), and the
   /// question changed from it since: when a change leaves the list as it
@@ -126,24 +126,21 @@ public final class InterviewDriver {
   /// Asks one question until it is answered; returns an outcome only when the run ends.
   private func ask(_ question: Question) -> DriverOutcome? {
     output.write("\n" + line("[" + progressText() + "]"))
-    var prefill: String?
     if let before = earlier, before.questionID == question.id {
-      // Going back shows what was answered before, and puts it on the line to edit.
+      // Going back shows what was answered before (typing starts afresh:
+      // text put on the line would run into what is typed).
       earlier = nil
       output.write(
         line(
           definition.say(
             "backEarlier", voice, fallback: "The answer before was: {answer}",
             ["answer": AnswerDisplay.text(before.value, question: question, voice: voice)])))
-      prefill = before.typed
     }
     output.write(QuestionPresenter(question: question, voice: voice).render(width: columns))
     var attempts = 0
     while true {
-      let edit = prefill
-      prefill = nil
       guard
-        let event = read(prefill: edit, completions: QuestionPresenter(question: question, voice: voice).completions)
+        let event = read(prefill: nil, completions: QuestionPresenter(question: question, voice: voice).completions)
       else { return .tooManyLines(questionID: question.id) }
       let typed: String
       switch event {
