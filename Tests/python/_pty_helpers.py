@@ -30,7 +30,7 @@ WIDTH, HEIGHT = 100, 40
 # perhaps over several lines), then the readline prompt (after readline's own
 # escapes). Every part may be wrapped on a narrow screen.
 QUESTION_RE = re.compile(
-    r"\[Section \d+ of \d+: [^\]]*?\(question (?P<number>\d+)\)\]\r\n(?P<body>.*?)\r\n\((?P<hint>[^)]*)\)\r\n[^\r\n]*?> ",
+    r"\[Section \d+ of \d+: [^\]]*?\(question\s+(?P<number>\d+)\)\]\r\n(?P<body>.*?)\r\n\((?P<hint>[^)]*)\)\r\n[^\r\n]*?> ",
     re.S,
 )
 REVIEW_TITLES = ("Please check your answers", "Read this summary back to the caller")
@@ -254,7 +254,7 @@ def run_cli(args, env=None, timeout=TIMEOUT):
 
 TMUX = shutil.which("tmux")
 SCREEN_QUESTION_RE = re.compile(
-    r"\[Section \d+ of \d+: [^\]]*\(question (?P<number>\d+)\)\]\n(?P<body>.*)\n\((?P<hint>[^)]*)\)\n>$", re.S
+    r"\[Section \d+ of \d+: [^\]]*\(question\s+(?P<number>\d+)\)\]\n(?P<body>.*)\n\((?P<hint>[^)]*)\)\n>$", re.S
 )
 PROGRESS = "[Section "
 
@@ -399,6 +399,9 @@ class Tmux:
         or exactly `number`) and its empty prompt; returns (number, body, hint)."""
 
         def parse(screen):
+            # A question taller than the screen has its progress line in the scrollback.
+            if PROGRESS not in screen and screen.endswith("\n>"):
+                screen = self.everything()
             start = screen.rfind(PROGRESS)
             if start < 0:
                 return None
@@ -418,6 +421,8 @@ class Tmux:
         asked, after = [], first_after
 
         def state(screen):
+            if PROGRESS not in screen and screen.endswith("\n>") and not at_review(screen):
+                screen = self.everything()
             if SORRY in screen.split(PROGRESS)[-1]:
                 raise AssertionError("an answer was rejected:\n" + screen)
             if at_review(screen):
