@@ -34,7 +34,13 @@ struct ResumeCommand: ParsableCommand {
         Diagnostics.error("the drafts folder cannot be used: \(error)")
         throw ExitStatus.storage
       }
-      Diagnostics.error("\(error)")
+      if case .noSuchDraft = error {
+        Diagnostics.error(
+          "there is no draft called \(id) in \(output.folder) (see `"
+            + ShellCommand.line("drafts", "--out", output.folder) + "`)")
+      } else {
+        Diagnostics.error("\(error)")
+      }
       throw ExitStatus.defects
     }
     guard let voice = Voice(rawValue: draft.mode), let replayed = draft.session(seeds: seeds) else {

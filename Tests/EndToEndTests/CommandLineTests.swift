@@ -132,5 +132,8 @@ struct CommandLineTests {
     let none = try BinaryRunner.run(["resume", "SO-1999", "--out", out.path], lines: [])
     #expect(none.status == 1)
     #expect(none.stderr.contains("second-opinion drafts --out \(out.path)"))
+    let gone = try BinaryRunner.run(["resume", "SO-20261125T100000Z-ZZZZZZZZ", "--out", out.path], lines: [])
+    #expect(gone.status == 1)
+    #expect(gone.stderr.contains("second-opinion drafts --out \(out.path)"), "\(gone.stderr)")
   }
 }
