@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SecondOpinionCore
 import SecondOpinionDelivery
+import SecondOpinionTerminal
 
 /// `second-opinion records`: submitted records for staff at the desk.
 struct RecordsCommand: ParsableCommand {
@@ -60,7 +61,14 @@ struct RecordsCommand: ParsableCommand {
         }
       }
       var text = ""
-      if watch { text += "\u{1B}[H\u{1B}[2J" }
+      if watch {
+        // Redrawn in place where the terminal allows it; on a dumb terminal
+        // (or a pipe) each refresh follows the last, after a blank line.
+        let cursor = TerminalOutput.capabilities(
+          terminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment
+        ).cursor
+        text += cursor ? "\u{1B}[H\u{1B}[2J" : (shown > 0 ? "\n" : "")
+      }
       text += Self.table(rows, names: names)
       print(text, terminator: "")
       fflush(nil)

@@ -124,9 +124,13 @@ def test_a_resumed_call_dropped_again_keeps_one_draft(outdir):
     child.send("none\r")
     expect_question(child)
     child.sendcontrol("c")
+    # The message says how to go on, with the --out folder used.
+    child.expect(r"Resume with: second-opinion resume (SO-\S+) --out (\S+)")
+    said_id, said_out = child.match.group(1), child.match.group(2)
     assert exit_code(child) == 8
     [name] = os.listdir(outdir / "drafts")
     draft_id = name.split(".")[0]
+    assert said_id == draft_id and said_out == str(outdir)
 
     child = spawn(["resume", draft_id, "--out", outdir])
     _, body, _ = expect_question(child)
