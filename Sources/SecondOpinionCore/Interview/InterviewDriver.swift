@@ -86,9 +86,12 @@ public final class InterviewDriver {
               + " Press Enter to skip any of them.")))
     var attempts = 0
     while let question = session.pendingFollowUp {
-      output.write("\n" + QuestionPresenter(question: question, voice: voice).render(width: columns))
+      output.write(
+        "\n" + QuestionPresenter(question: question, voice: voice, definition: definition).render(width: columns))
       guard
-        let event = read(prefill: nil, completions: QuestionPresenter(question: question, voice: voice).completions),
+        let event = read(
+          prefill: nil,
+          completions: QuestionPresenter(question: question, voice: voice, definition: definition).completions),
         case .line(let raw) = event
       else { return .emergency(rule) }
       let typed = TextSanitizer.clean(raw)
@@ -136,11 +139,13 @@ public final class InterviewDriver {
             "backEarlier", voice, fallback: "The answer before was: {answer}",
             ["answer": AnswerDisplay.text(before.value, question: question, voice: voice)])))
     }
-    output.write(QuestionPresenter(question: question, voice: voice).render(width: columns))
+    output.write(QuestionPresenter(question: question, voice: voice, definition: definition).render(width: columns))
     var attempts = 0
     while true {
       guard
-        let event = read(prefill: nil, completions: QuestionPresenter(question: question, voice: voice).completions)
+        let event = read(
+          prefill: nil,
+          completions: QuestionPresenter(question: question, voice: voice, definition: definition).completions)
       else { return .tooManyLines(questionID: question.id) }
       let typed: String
       switch event {
@@ -550,7 +555,8 @@ public final class InterviewDriver {
   }
 
   private func change(_ question: Question, old: Answer) -> DriverOutcome? {
-    output.write("\n" + QuestionPresenter(question: question, voice: voice).render(width: columns))
+    output.write(
+      "\n" + QuestionPresenter(question: question, voice: voice, definition: definition).render(width: columns))
     output.write(
       line(
         definition.say(
@@ -559,7 +565,8 @@ public final class InterviewDriver {
     while true {
       guard
         let event = read(
-          prefill: old.typed, completions: QuestionPresenter(question: question, voice: voice).completions)
+          prefill: old.typed,
+          completions: QuestionPresenter(question: question, voice: voice, definition: definition).completions)
       else { return .tooManyLines(questionID: question.id) }
       switch event {
       case .line(let raw):

@@ -107,4 +107,17 @@ struct InterviewDriverScreenTests {
     // `list` shows the whole review again.
     #expect(afterChange.contains("Please check your answers") && afterChange.contains("Date of birth"))
   }
+
+  /// The hint under a question is worded by the seeds (`wording:` `hint_...`).
+  @Test func theHintIsWordedByTheSeeds() throws {
+    var seeds = EditedSeeds()
+    seeds.replace(
+      "    patient: \"? for help, back to go back\"\n", with: "    patient: \"? for help; back goes back\"\n")
+    let bundle = try seeds.bundle()
+    let question = try #require(bundle.interview.question("full_name"))
+    let shown = QuestionPresenter(question: question, voice: .patient, definition: bundle.interview).render()
+    #expect(shown.contains("(? for help; back goes back)"))
+    let builtIn = QuestionPresenter(question: question, voice: .patient).render()
+    #expect(builtIn.contains("(? for help, back to go back)"))
+  }
 }
