@@ -2,7 +2,9 @@
 /// question, reads the answer, handles `help`, `back` and the review, and
 /// re-prompts with the reason after a rejected answer. The same driver runs the
 /// terminal, the kiosk, pipes and the case library, so every path branches
-/// alike.
+/// alike. Everything is wrapped to the sink's `columns`, asked again before
+/// every question (so a resized terminal is followed); the review pages by
+/// the sink's `rows`, grouped by the seeds' sections.
 public final class InterviewDriver {
   /// The session being run.
   public private(set) var session: InterviewSession
@@ -129,10 +131,11 @@ public final class InterviewDriver {
   /// Asks one question until it is answered; returns an outcome only when the run ends.
   private func ask(_ question: Question) -> DriverOutcome? {
     output.write("\n" + line("[" + progressText() + "]"))
-    if let before = earlier, before.questionID == question.id {
+    let before = earlier
+    earlier = nil
+    if let before, before.questionID == question.id {
       // Going back shows what was answered before (typing starts afresh:
       // text put on the line would run into what is typed).
-      earlier = nil
       output.write(
         line(
           definition.say(
