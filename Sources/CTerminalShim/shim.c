@@ -234,7 +234,10 @@ void so_rl_init(int kiosk) {
   /* Bracketed paste keeps a pasted newline from sending an answer. Not on the
      kiosk: there is no clipboard there, and with it readline ends a Ctrl-D
      (ignored there) with a newline, leaving an old prompt on the screen. */
-  rl_variable_bind("enable-bracketed-paste", kiosk ? "off" : "on");
+  /* Nor on a dumb terminal, which must be sent no escape sequence at all. */
+  const char *term = getenv("TERM");
+  int dumb = term == NULL || term[0] == '\0' || strcmp(term, "dumb") == 0;
+  rl_variable_bind("enable-bracketed-paste", (kiosk || dumb) ? "off" : "on");
   /* Tilde expansion would put the home folder's path on the line. */
   rl_bind_keyseq("\\e~", do_nothing);
   rl_bind_keyseq("\\e&", do_nothing);

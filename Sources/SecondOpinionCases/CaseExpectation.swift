@@ -14,7 +14,7 @@ public struct CaseExpectation: Codable, Sendable {
   public var delayRiskLeaf: String?
   /// Text the Markdown letter must contain.
   public var letterContains: [String]?
-  /// Text the screen output must contain.
+  /// Text the screen output must contain (wherever its wrapping breaks lines).
   public var screenContains: [String]?
   /// How many typed lines are rejected and asked again (default 0), so a
   /// script that drifts out of step with the questions fails loudly.

@@ -99,7 +99,13 @@ public struct CaseRunner: Sendable {
         mismatches.append("rejected answers: expected \(definition.expect.rejectedAnswers ?? 0), got \(rejected)")
       }
     }
-    for text in definition.expect.screenContains ?? [] where !sink.text.contains(text) {
+    // Compared with every run of spaces and line breaks as one space: the
+    // screen is wrapped to its width, so a phrase may be broken across lines.
+    func flat(_ text: String) -> String {
+      text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    }
+    let screen = flat(sink.text)
+    for text in definition.expect.screenContains ?? [] where !screen.contains(flat(text)) {
       mismatches.append("the screen output does not contain \"\(text)\"")
     }
     let typed = keyed?.typed ?? Array(definition.lines.prefix(driver.linesRead))

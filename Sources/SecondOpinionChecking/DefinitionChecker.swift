@@ -34,6 +34,7 @@ public struct DefinitionChecker: Sendable {
       UrgencyMappingRule.self,
       RedFlagRule.self,
       PhraseGrammarRule.self,
+      SectionRule.self,
     ]
   }
 

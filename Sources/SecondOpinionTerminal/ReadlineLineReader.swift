@@ -71,7 +71,7 @@ public final class ReadlineLineReader: LineSource {
         return .line(line)
       case Int32(SO_STEP_EOF.rawValue):
         // Ctrl-D on an empty line. The kiosk asks again on the same line.
-        output.write(kiosk ? "\r\u{1B}[K" : "\n")
+        if kiosk { output.eraseLine() } else { output.write("\n") }
         return .endOfInput
       case Int32(SO_STEP_TIMEOUT.rawValue):
         continue

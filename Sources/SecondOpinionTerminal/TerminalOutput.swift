@@ -3,17 +3,65 @@ import SecondOpinionCore
 
 /// Writes the interview's output to standard output. A closed pipe (EPIPE) is
 /// noted and further output dropped, so the interview and its record go on.
+///
+/// On a terminal, text is wrapped to its width, read again (TIOCGWINSZ) each
+/// time it is asked for, so a resize (SIGWINCH) is followed from the next
+/// question on. Colour is used only when `NO_COLOR` is unset or empty and
+/// `TERM` is not `dumb`; on a dumb terminal no escape sequence is written at
+/// all (no cursor movement, no clearing: the screen is scrolled clear instead).
 public final class TerminalOutput: OutputSink {
   /// Whether standard output is a terminal (colour, bell, screen clearing).
   public let isTerminal: Bool
+  /// Whether colour and reverse video may be written (a terminal, no
+  /// `NO_COLOR`, not `TERM=dumb`).
+  public let usesColour: Bool
+  /// Whether escape sequences that move the cursor or clear the screen may
+  /// be written (a terminal that is not `TERM=dumb`).
+  public let movesCursor: Bool
   /// Whether a write failed because the reader went away.
   public private(set) var closed = false
   private let fd: Int32
 
-  /// Creates the sink for a file descriptor (standard output by default).
-  public init(fd: Int32 = STDOUT_FILENO) {
+  /// Creates the sink for a file descriptor (standard output by default),
+  /// reading `NO_COLOR` and `TERM` from `environment`.
+  public init(fd: Int32 = STDOUT_FILENO, environment: [String: String] = ProcessInfo.processInfo.environment) {
     self.fd = fd
     isTerminal = isatty(fd) == 1
+    (usesColour, movesCursor) = Self.capabilities(terminal: isTerminal, environment: environment)
+  }
+
+  /// What a terminal with this environment may be sent: colour, and cursor
+  /// movement. `TERM=dumb` (or no `TERM`) allows neither; `NO_COLOR` set to
+  /// anything but the empty string turns colour off (https://no-color.org).
+  public static func capabilities(terminal: Bool, environment: [String: String]) -> (colour: Bool, cursor: Bool) {
+    guard terminal else { return (false, false) }
+    let term = environment["TERM"] ?? ""
+    let dumb = term.isEmpty || term == "dumb"
+    let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
+    return (!dumb && !noColour, !dumb)
+  }
+
+  /// The terminal's size now, if standard output is one that says.
+  private func windowSize() -> (rows: Int, columns: Int)? {
+    guard isTerminal else { return nil }
+    var size = winsize()
+    let status = withUnsafeMutablePointer(to: &size) { ioctl(fd, UInt(TIOCGWINSZ), $0) }
+    guard status == 0, size.ws_col > 0 else { return nil }
+    return (Int(size.ws_row), Int(size.ws_col))
+  }
+
+  /// One less than the terminal's width (a line that fills the last column
+  /// makes some terminals wrap early), at least `OutputWidth.minimum`; 76
+  /// on a pipe.
+  public var columns: Int {
+    guard let size = windowSize() else { return OutputWidth.standard }
+    return max(OutputWidth.minimum, size.columns - 1)
+  }
+
+  /// The terminal's height; nil on a pipe (no paging).
+  public var rows: Int? {
+    guard let size = windowSize(), size.rows > 0 else { return nil }
+    return size.rows
   }
 
   public func write(_ text: String) {
@@ -31,9 +79,11 @@ public final class TerminalOutput: OutputSink {
   }
 
   public func alert(title: String, body: String) {
-    let box = AlertBox.render(title: title, body: body)
-    if isTerminal {
+    let box = AlertBox.render(title: title, body: body, width: columns)
+    if usesColour {
       write("\u{07}\u{1B}[1;97;41m" + box.replacingOccurrences(of: "\n", with: "\u{1B}[K\n") + "\u{1B}[0m\u{07}")
+    } else if isTerminal {
+      write("\u{07}" + box + "\u{07}")
     } else {
       write(box)
     }
@@ -50,9 +100,21 @@ public final class TerminalOutput: OutputSink {
     close(null)
   }
 
-  /// Clears the screen and the scrollback (a terminal only).
+  /// Clears the screen and the scrollback (a terminal only). On a dumb
+  /// terminal, which cannot be sent escape sequences, the screen is scrolled
+  /// clear with blank lines instead (its scrollback cannot be reached).
   public func clearScreen() {
     guard isTerminal else { return }
+    guard movesCursor else {
+      write(String(repeating: "\n", count: max(rows ?? 25, 25)))
+      return
+    }
     write("\u{1B}[H\u{1B}[2J\u{1B}[3J\u{1B}c\u{1B}[H\u{1B}[2J\u{1B}[3J")
+  }
+
+  /// Rubs out the line the cursor is on (the kiosk's ignored Ctrl-D): a
+  /// carriage return and erase-line, or on a dumb terminal a new line.
+  public func eraseLine() {
+    write(movesCursor ? "\r\u{1B}[K" : "\n")
   }
 }

@@ -19,9 +19,7 @@ struct DeliverCommand: ParsableCommand {
       wrong (nothing sent; records stay pending).
       """)
 
-  @Option(
-    name: .long,
-    help: "The output folder whose records are delivered (default: $SECOND_OPINION_OUT, or ./second-opinion-records).")
+  @Option(name: .long, help: ArgumentHelp(OutputLocation.help))
   var out: String?
 
   @Flag(name: .long, help: "Keep running: deliver new records as they are committed, and follow the sent ones.")
@@ -38,11 +36,7 @@ struct DeliverCommand: ParsableCommand {
 
   @OptionGroup var seedsOption: SeedsOption
 
-  var folder: String {
-    if let out { return out }
-    if let env = ProcessInfo.processInfo.environment["SECOND_OPINION_OUT"], !env.isEmpty { return env }
-    return "second-opinion-records"
-  }
+  var folder: String { OutputLocation.folder(given: out) }
 
   func run() throws {
     let configuration: MESHConfiguration
@@ -74,15 +68,18 @@ struct DeliverCommand: ParsableCommand {
     let watch = self.watch
     let interval = max(0.2, self.interval)
     let attempts = max(1, self.attempts)
+    let folder = self.folder
     let status = AsyncBridge.run {
-      let status = await Self.loop(deliverer, watch: watch, interval: interval, attempts: attempts)
+      let status = await Self.loop(deliverer, watch: watch, interval: interval, attempts: attempts, folder: folder)
       await deliverer.shutdown()
       return status
     }
     if status != 0 { throw ExitCode(status) }
   }
 
-  static func loop(_ deliverer: Deliverer, watch: Bool, interval: Double, attempts: Int) async -> Int32 {
+  static func loop(_ deliverer: Deliverer, watch: Bool, interval: Double, attempts: Int, folder: String)
+    async -> Int32
+  {
     var pass = 0
     while true {
       pass += 1
@@ -92,7 +89,9 @@ struct DeliverCommand: ParsableCommand {
         if !watch {
           if summary.waiting == 0 { return 0 }
           if pass >= attempts {
-            print("deliver: \(summary.waiting) record(s) wait for a retry (see `second-opinion outbox`)")
+            print(
+              "deliver: \(summary.waiting) record(s) wait for a retry (see `"
+                + ShellCommand.line("outbox", "--out", folder) + "`)")
             return 75
           }
           try? await Task.sleep(nanoseconds: UInt64(deliverer.nextWait(cap: 60) * 1e9))

@@ -1,15 +1,19 @@
 import ArgumentParser
+import SecondOpinionCore
 import SecondOpinionStorage
 
 /// `second-opinion drafts`: lists saved drafts (receptionist interviews stopped
-/// by Ctrl-C, Ctrl-D or a hang-up), oldest first, with the question each waits at.
+/// by Ctrl-C, Ctrl-D or a hang-up), oldest first: each with its id and
+/// reference, when it was saved (UK local time), by whom, the caller's and
+/// the patient's names, and the question it waits at in its own wording.
 /// A file in drafts/ that is not a usable draft is named on stderr (and the
 /// exit is 1) without hiding the others; a drafts folder that cannot be
 /// trusted or read is exit 7.
 struct DraftsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "drafts", abstract: "List drafts saved from dropped calls.")
+    commandName: "drafts", abstract: "List drafts saved from dropped calls, with the caller's and patient's names.")
 
+  @OptionGroup var seedsOption: SeedsOption
   @OptionGroup var output: OutputOptions
 
   func run() throws {
@@ -25,20 +29,37 @@ struct DraftsCommand: ParsableCommand {
       print("No drafts in \(InertText.lines(store.folder)).")
       return
     }
+    // Without usable seeds the drafts are still listed, by id.
+    let seeds = try? SeedsDirectory.load(seedsOption.folder, verify: false)
     for draft in listing.drafts {
-      let waiting = draft.waitingAt.map { "waiting at \($0)" } ?? "waiting at the review"
-      print(
-        InertText.lines(
-          "\(draft.id)  saved \(draft.savedAt)  by \(draft.operator ?? "?")  \(draft.answers.count) "
-            + "answer\(draft.answers.count == 1 ? "" : "s"), "
-            + "\(waiting)  (\(draft.reason))"))
+      print(InertText.lines(Self.describe(draft, seeds: seeds)))
     }
     for file in listing.unusable {
       Diagnostics.error("\(InertText.name(file.name)) in \(store.folder) is not a usable draft: \(file.reason)")
     }
     if !listing.drafts.isEmpty {
-      print("Continue one with: second-opinion resume ID --out \(InertText.lines(output.folder))")
+      print(
+        "Continue one with: " + InertText.lines(ShellCommand.line("resume", "ID", "--out", output.folder))
+          + " (the start of the id, or its reference, is enough)")
     }
     if !listing.unusable.isEmpty { throw ExitStatus.defects }
+  }
+
+  /// One draft's lines.
+  static func describe(_ draft: Draft, seeds: SeedBundle?) -> String {
+    let count = "\(draft.answers.count) answer\(draft.answers.count == 1 ? "" : "s")"
+    var lines = [
+      "\(draft.id)  (reference \(RecordReference.make(for: draft.id)))",
+      "  saved \(DraftSummary.ukTime(draft.savedAt)) by \(draft.operator ?? "?"), \(count) (\(draft.reason))",
+    ]
+    guard let seeds else {
+      lines.append("  waiting at " + (draft.waitingAt.map { "`\($0)`" } ?? "the review"))
+      return lines.joined(separator: "\n")
+    }
+    let summary = DraftSummary(draft, seeds: seeds)
+    let caller = summary.caller ?? (summary.callerIsPatient ? "the patient" : "not given yet")
+    lines.append("  caller: \(caller); patient: \(summary.patient ?? "not given yet")")
+    lines.append("  waiting at: " + (summary.waiting ?? "the review, to submit"))
+    return lines.joined(separator: "\n")
   }
 }

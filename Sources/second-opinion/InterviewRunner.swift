@@ -62,8 +62,16 @@ struct InterviewRunner {
       }
       drafts.remove(recordID)
       Notifier.ringAtSubmit(outputFolder: output.folder, id: recordID)
-      screen.write("\nSaved:\n" + paths.map { "  \($0)\n" }.joined())
-      if case .emergency = outcome { throw ExitStatus.emergency }
+      var emergency = false
+      if case .emergency = outcome { emergency = true }
+      // The person is given a reference to read out, never a path; a script
+      // on a pipe is also given the files written.
+      screen.write(
+        SubmittedNotice.render(
+          seeds.interview, voice: voice, recordID: recordID, emergency: emergency,
+          delivery: (try? Outbox(root: output.folder).state(recordID))?.status.rawValue, width: screen.columns))
+      if !screen.isTerminal { screen.write("\nSaved:\n" + paths.map { "  \($0)\n" }.joined()) }
+      if emergency { throw ExitStatus.emergency }
     case .endedEarly(let questionID):
       if let code = pipe?.readError {
         Diagnostics.error(
@@ -120,6 +128,8 @@ struct InterviewRunner {
       Diagnostics.error("could not save the draft: \(error)")
       throw ExitStatus.storage
     }
-    Diagnostics.error("the call was saved as draft \(recordID). Continue it with: second-opinion resume \(recordID)")
+    Diagnostics.error(
+      "the call was saved as draft \(recordID). Resume with: "
+        + ShellCommand.line("resume", recordID, "--out", output.folder))
   }
 }

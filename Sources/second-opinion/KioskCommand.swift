@@ -27,7 +27,9 @@ struct KioskCommand: ParsableCommand {
   @Option(name: .long, help: "Seconds of countdown after the idle warning before the reset.")
   var idleWarning: Int = 30
 
-  @Option(name: .long, help: "Refused: a kiosk with a fixed clock could save only its first patient.")
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Refused: a kiosk with a fixed clock could save only its first patient.", visibility: .hidden))
   var now: String?
 
   @OptionGroup var seedsOption: SeedsOption
@@ -85,17 +87,28 @@ struct KioskCommand: ParsableCommand {
         screen.clearScreen()
         let closing = Set(seeds.interview.closingMessages)
         for message in driver.shown where closing.contains(message.id) {
-          screen.write("\n\(message.title)\n" + TextWrapper.wrap(message.text, width: 76) + "\n")
+          screen.write(
+            "\n" + TextWrapper.wrap(message.title, width: screen.columns) + "\n"
+              + TextWrapper.wrap(message.text, width: screen.columns) + "\n")
         }
-        save(driver, seeds: seeds, clock: clock, screen: screen)
+        if let id = save(driver, seeds: seeds, clock: clock, screen: screen) {
+          screen.write(
+            SubmittedNotice.render(
+              seeds.interview, voice: .patient, recordID: id, emergency: false, delivery: nil, width: screen.columns))
+        }
         screen.write(
           "\n"
-            + seeds.interview.say(
-              "kioskThanks", .patient, fallback: "Thank you. Please let the reception desk know you have finished.")
-            + "\n")
+            + TextWrapper.wrap(
+              seeds.interview.say(
+                "kioskThanks", .patient, fallback: "Thank you. Please let the reception desk know you have finished."),
+              width: screen.columns) + "\n")
         try finish(screen: screen, input: input)
       case .emergency:
-        save(driver, seeds: seeds, clock: clock, screen: screen)
+        if let id = save(driver, seeds: seeds, clock: clock, screen: screen) {
+          screen.write(
+            SubmittedNotice.render(
+              seeds.interview, voice: .patient, recordID: id, emergency: true, delivery: nil, width: screen.columns))
+        }
         try waitForStaff(screen: screen, input: input)
       case .idle, .restart:
         try reset(screen, reader)
@@ -109,16 +122,20 @@ struct KioskCommand: ParsableCommand {
     }
   }
 
-  private func save(_ driver: InterviewDriver, seeds: SeedBundle, clock: Clock, screen: TerminalOutput) {
+  /// Writes the patient's record; its id, or nil when it could not be saved
+  /// (the patient is told to go to the desk).
+  private func save(_ driver: InterviewDriver, seeds: SeedBundle, clock: Clock, screen: TerminalOutput) -> String? {
     let record = RecordBuilder(seeds: seeds).build(
       session: driver.session, id: clock.recordID(), createdAt: RecordID.iso8601(Date()),
       channel: .kiosk, operatorName: nil, shown: driver.shown)
     do {
       _ = try OutputFiles(folder: output.folder).write(record: record, layout: seeds.letter, formats: output.format)
       Notifier.ringAtSubmit(outputFolder: output.folder, id: record.id)
+      return record.id
     } catch {
       Diagnostics.error("\(error)")
       screen.write("\nYour answers could not be saved. Please tell the reception desk.\n")
+      return nil
     }
   }
 
@@ -129,7 +146,7 @@ struct KioskCommand: ParsableCommand {
       fallback:
         "Welcome. This screen helps you ask for a second opinion about your care. Your answers are private and go only to the practice."
     )
-    screen.write(TextWrapper.wrap(text, width: 76) + "\n\nPress Enter to start.\n")
+    screen.write(TextWrapper.wrap(text, width: screen.columns) + "\n\nPress Enter to start.\n")
     let staffCode = ProcessInfo.processInfo.environment["SECOND_OPINION_STAFF_CODE"].flatMap { $0.isEmpty ? nil : $0 }
     while true {
       switch input.read(prompt: "> ", prefill: nil, completions: []) {

@@ -13,14 +13,10 @@ struct OutboxCommand: ParsableCommand {
 
 /// The output folder of the outbox commands.
 struct OutboxFolder: ParsableArguments {
-  @Option(name: .long, help: "The output folder (default: $SECOND_OPINION_OUT, or ./second-opinion-records).")
+  @Option(name: .long, help: ArgumentHelp(OutputLocation.help))
   var out: String?
 
-  var folder: String {
-    if let out { return out }
-    if let env = ProcessInfo.processInfo.environment["SECOND_OPINION_OUT"], !env.isEmpty { return env }
-    return "second-opinion-records"
-  }
+  var folder: String { OutputLocation.folder(given: out) }
 }
 
 struct OutboxList: ParsableCommand {

@@ -2,13 +2,23 @@ import ArgumentParser
 import Foundation
 import SecondOpinionCore
 import SecondOpinionDelivery
+import SecondOpinionTerminal
 
 /// `second-opinion records`: submitted records for staff at the desk.
 struct RecordsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "records",
     abstract: "List submitted records: local time, urgency, delay risk, delivery state (names with --names).",
-    discussion: "Emergency and urgent records come first, then the newest. No patient names unless --names.")
+    discussion: """
+      Emergency and urgent records come first, then the newest. No patient names unless --names. \
+      Give the reference a person was shown at the end of their interview (or a record id, or its start) \
+      to list that record only.
+      """)
+
+  @Argument(
+    help: "Only the record with this reference (as the person was given it, e.g. K7F3 QX2M) or id, or ids starting so."
+  )
+  var reference: String?
 
   @OptionGroup var location: OutboxFolder
 
@@ -36,9 +46,29 @@ struct RecordsCommand: ParsableCommand {
   func run() throws {
     var shown = 0
     repeat {
-      let rows = Self.rows(folder: location.folder, names: names)
+      var rows = Self.rows(folder: location.folder, names: names)
+      if let reference {
+        switch RecordReference.resolve(reference, among: rows.map(\.id)) {
+        case .one(let id): rows = rows.filter { $0.id == id }
+        case .several(let ids): rows = rows.filter { ids.contains($0.id) }
+        case .none:
+          if !watch {
+            Diagnostics.error(
+              "no record in \(location.folder) has the reference or an id starting with \(InertText.name(reference))")
+            throw ExitStatus.defects
+          }
+          rows = []
+        }
+      }
       var text = ""
-      if watch { text += "\u{1B}[H\u{1B}[2J" }
+      if watch {
+        // Redrawn in place where the terminal allows it; on a dumb terminal
+        // (or a pipe) each refresh follows the last, after a blank line.
+        let cursor = TerminalOutput.capabilities(
+          terminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment
+        ).cursor
+        text += cursor ? "\u{1B}[H\u{1B}[2J" : (shown > 0 ? "\n" : "")
+      }
       text += Self.table(rows, names: names)
       print(text, terminator: "")
       fflush(nil)

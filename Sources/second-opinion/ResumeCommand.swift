@@ -10,7 +10,7 @@ struct ResumeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "resume", abstract: "Continue a draft saved when a call dropped.")
 
-  @Argument(help: "The draft's id (see `second-opinion drafts`).")
+  @Argument(help: "The draft's id, a unique start of it, or its reference (see `second-opinion drafts`).")
   var id: String
 
   @OptionGroup var seedsOption: SeedsOption
@@ -18,12 +18,8 @@ struct ResumeCommand: ParsableCommand {
 
   func run() throws {
     let seeds = try seedsOption.load()
-    guard RecordID.isValid(id) else {
-      Diagnostics.error(
-        "\(InertText.name(id)) is not a draft id (SO-yyyyMMddTHHmmssZ-XXXXXXXX; see `second-opinion drafts`)")
-      throw ExitStatus.defects
-    }
     let store = try OutputFolder.open(output.folder)
+    let id = try resolve(store: store)
     // A run that saved the record but stopped before removing the draft: the
     // sweep has removed the draft by now, and there is nothing left to do.
     if store.contains(id) {
@@ -38,17 +34,24 @@ struct ResumeCommand: ParsableCommand {
         Diagnostics.error("the drafts folder cannot be used: \(error)")
         throw ExitStatus.storage
       }
-      Diagnostics.error("\(error)")
+      if case .noSuchDraft = error {
+        Diagnostics.error(
+          "there is no draft called \(id) in \(output.folder) (see `"
+            + ShellCommand.line("drafts", "--out", output.folder) + "`)")
+      } else {
+        Diagnostics.error("\(error)")
+      }
       throw ExitStatus.defects
     }
-    guard let voice = Voice(rawValue: draft.mode) else { throw ExitStatus.defects }
-    var session = InterviewSession(seeds: seeds, voice: voice, today: draft.today)
-    let unused = Self.replay(draft.answers, into: &session)
+    guard let voice = Voice(rawValue: draft.mode), let replayed = draft.session(seeds: seeds) else {
+      throw ExitStatus.defects
+    }
+    let (session, unused) = replayed
     let waiting = session.current.map { "Continuing at: \($0.label)" } ?? "Continuing at the review"
     let restored = draft.answers.count - unused.count
     print(
       InertText.lines(
-        "Resuming draft \(id) (saved \(draft.savedAt), \(restored) answer\(restored == 1 ? "" : "s") restored). \(waiting)."
+        "Resuming draft \(id) (saved \(DraftSummary.ukTime(draft.savedAt)), \(restored) answer\(restored == 1 ? "" : "s") restored). \(waiting)."
       ))
     if !unused.isEmpty {
       print(
@@ -63,24 +66,31 @@ struct ResumeCommand: ParsableCommand {
     try runner.run(session: session, showIntroduction: false)
   }
 
-  /// Replays the saved answers in order, as the session's own replay does,
-  /// and says which could not be used: a question the seeds no longer have
-  /// or no longer ask there, or an answer no longer accepted.
-  static func replay(_ items: [Draft.Item], into session: inout InterviewSession) -> [String] {
-    var unused: [String] = []
-    for item in items {
-      guard let question = session.seeds.interview.question(item.questionId) else {
-        unused.append("`\(item.questionId)` (no such question now)")
-        continue
-      }
-      guard session.isAsked(question) else {
-        unused.append("`\(item.questionId)` (not asked after the answers before it)")
-        continue
-      }
-      if case .rejected = session.apply(TextSanitizer.clean(item.typed), to: question) {
-        unused.append("`\(item.questionId)` (the answer is no longer accepted)")
-      }
+  /// The draft `id` names: a whole id, a unique start of one, or a
+  /// reference (`RecordReference`), among the drafts in the folder (and a
+  /// record already saved from one). Several matches are listed and refused.
+  private func resolve(store: RecordStore) throws -> String {
+    if RecordID.isValid(id) { return id }
+    let drafts = DraftStore(outputFolder: output.folder)
+    var ids: [String] = []
+    do {
+      ids = try drafts.list().drafts.map(\.id)
+    } catch let error as StorageError {
+      Diagnostics.error("the drafts folder cannot be used: \(error)")
+      throw ExitStatus.storage
     }
-    return unused
+    switch RecordReference.resolve(id, among: ids) {
+    case .one(let found): return found
+    case .none:
+      Diagnostics.error(
+        "no draft in \(drafts.folder) has the id or reference \(InertText.name(id)), or an id starting so (see `"
+          + ShellCommand.line("drafts", "--out", output.folder) + "`)")
+      throw ExitStatus.defects
+    case .several(let found):
+      Diagnostics.error(
+        "\(InertText.name(id)) could be any of \(found.count) drafts; give more of the id:\n"
+          + found.map { "- \($0)" }.joined(separator: "\n"))
+      throw ExitStatus.defects
+    }
   }
 }

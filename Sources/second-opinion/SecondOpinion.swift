@@ -17,6 +17,7 @@ struct SecondOpinion: ParsableCommand {
       8 draft saved; 64 usage; 66 standard input could not be read; \
       128+N stopped by signal N (130 Ctrl-C, 129 hang-up, 143 terminate, 139 and 134 a crash).
       """,
+    version: ProgramVersion.text,
     subcommands: [
       InterviewCommand.self, KioskCommand.self, DraftsCommand.self, ResumeCommand.self, CasesCommand.self,
       CheckCommand.self, ExplainCommand.self, TreeCommand.self, RenderCommand.self, SchemaCommand.self,

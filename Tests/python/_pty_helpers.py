@@ -25,15 +25,17 @@ from conftest import BINARY, base_env
 TIMEOUT = 10
 WIDTH, HEIGHT = 100, 40
 
-# A question as the driver writes it: progress, text (and choices), the hint
-# in brackets, then the readline prompt (after readline's own escapes).
+# A question as the driver writes it: progress (its section, and the question's
+# number), text (and choices), the hint in brackets (wrapped to the screen, so
+# perhaps over several lines), then the readline prompt (after readline's own
+# escapes). Every part may be wrapped on a narrow screen.
 QUESTION_RE = re.compile(
-    r"\[Question (?P<number>\d+) of about \d+\]\r\n(?P<body>.*?)\r\n\((?P<hint>[^\r\n]*)\)\r\n[^\r\n]*?> ",
+    r"\[Section \d+ of \d+: [^\]]*?\(question\s+(?P<number>\d+)\)\]\r\n(?P<body>.*?)\r\n\((?P<hint>[^)]*)\)\r\n[^\r\n]*?> ",
     re.S,
 )
 REVIEW_TITLES = ("Please check your answers", "Read this summary back to the caller")
 # The review: its title, the numbered answers, the line saying to type submit, the prompt.
-REVIEW_RE = re.compile(r"(?:%s)\r\n.*?submit[^\r\n]*\r\n[^\r\n]*?> " % "|".join(REVIEW_TITLES), re.S)
+REVIEW_RE = re.compile(r"(?:%s)\r\n.*?submit.*?\r\n[^\r\n]*?> " % "|".join(REVIEW_TITLES), re.S)
 SORRY = "Sorry, I could not accept that"
 
 
@@ -83,8 +85,8 @@ def reap_children():
             child.close(force=True)
 
 
-def spawn(args, cwd=None, env=None):
-    """Starts the binary on a fresh pseudo-terminal (100x40)."""
+def spawn(args, cwd=None, env=None, width=WIDTH, height=HEIGHT):
+    """Starts the binary on a fresh pseudo-terminal (100x40 unless told)."""
     child = pexpect.spawn(
         program(),
         [str(a) for a in args],
@@ -93,7 +95,7 @@ def spawn(args, cwd=None, env=None):
         encoding="utf-8",
         codec_errors="replace",
         timeout=TIMEOUT,
-        dimensions=(HEIGHT, WIDTH),
+        dimensions=(height, width),
     )
     _children.append(child)
     return child
@@ -129,6 +131,11 @@ def hang_up(child, timeout=TIMEOUT):
 
 def crlf(text):
     return text.replace("\r\n", "\n")
+
+
+def flat(text):
+    """Text wrapped over several lines, as one line."""
+    return " ".join(text.split())
 
 
 def classify(hint):
@@ -183,7 +190,7 @@ def expect_question(child, timeout=TIMEOUT):
     """Waits for the next question and its prompt; returns (number, body, hint)."""
     child.expect(QUESTION_RE, timeout=timeout)
     m = child.match
-    return int(m.group("number")), crlf(m.group("body")), m.group("hint")
+    return int(m.group("number")), crlf(m.group("body")), flat(m.group("hint"))
 
 
 def answer_until_review(child, choose=None, first=None):
@@ -204,7 +211,7 @@ def answer_until_review(child, choose=None, first=None):
                 child.expect(r"> ")
                 raise AssertionError("an answer was rejected:\n" + crlf(child.before))
             m = child.match
-            pending = (int(m.group("number")), crlf(m.group("body")), m.group("hint"))
+            pending = (int(m.group("number")), crlf(m.group("body")), flat(m.group("hint")))
         number, body, hint = pending
         pending = None
         asked.append(body)
@@ -246,13 +253,17 @@ def run_cli(args, env=None, timeout=TIMEOUT):
 # ---------------------------------------------------------------------------
 
 TMUX = shutil.which("tmux")
-SCREEN_QUESTION_RE = re.compile(r"\[Question (?P<number>\d+) of about \d+\]\n(?P<body>.*)\n\((?P<hint>[^\n]*)\)\n>$", re.S)
+SCREEN_QUESTION_RE = re.compile(
+    r"\[Section \d+ of \d+: [^\]]*\(question\s+(?P<number>\d+)\)\]\n(?P<body>.*)\n\((?P<hint>[^)]*)\)\n>$", re.S
+)
+PROGRESS = "[Section "
 
 
 def at_review(screen):
-    """Whether the screen ends with the review's submit line and an empty prompt."""
+    """Whether the screen ends with the review's submit line (perhaps wrapped)
+    and an empty prompt."""
     lines = screen.split("\n")
-    return len(lines) >= 2 and lines[-1] == ">" and "type submit" in lines[-2].lower()
+    return len(lines) >= 2 and lines[-1] == ">" and "type submit" in " ".join(lines[-4:-1]).lower()
 
 
 class Tmux:
@@ -388,7 +399,10 @@ class Tmux:
         or exactly `number`) and its empty prompt; returns (number, body, hint)."""
 
         def parse(screen):
-            start = screen.rfind("[Question ")
+            # A question taller than the screen has its progress line in the scrollback.
+            if PROGRESS not in screen and screen.endswith("\n>"):
+                screen = self.everything()
+            start = screen.rfind(PROGRESS)
             if start < 0:
                 return None
             m = SCREEN_QUESTION_RE.match(screen[start:])
@@ -397,7 +411,7 @@ class Tmux:
             shown = int(m.group("number"))
             if (number is not None and shown != number) or (number is None and shown <= after):
                 return None
-            return shown, m.group("body"), m.group("hint")
+            return shown, m.group("body"), flat(m.group("hint"))
 
         what = "question %d" % number if number is not None else "question %d or later" % (after + 1)
         return self.wait_for(parse, timeout, what=what + " with its prompt")
@@ -407,14 +421,16 @@ class Tmux:
         asked, after = [], first_after
 
         def state(screen):
-            if SORRY in screen.split("[Question ")[-1]:
+            if PROGRESS not in screen and screen.endswith("\n>") and not at_review(screen):
+                screen = self.everything()
+            if SORRY in screen.split(PROGRESS)[-1]:
                 raise AssertionError("an answer was rejected:\n" + screen)
             if at_review(screen):
                 return ("review",)
-            start = screen.rfind("[Question ")
+            start = screen.rfind(PROGRESS)
             m = SCREEN_QUESTION_RE.match(screen[start:]) if start >= 0 else None
             if m and int(m.group("number")) > after:
-                return ("question", int(m.group("number")), m.group("body"), m.group("hint"))
+                return ("question", int(m.group("number")), m.group("body"), flat(m.group("hint")))
             return None
 
         for _ in range(200):

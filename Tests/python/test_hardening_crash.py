@@ -45,7 +45,7 @@ def start_piped(outdir, environment=None, **kw):
     )
     proc.stdin.write(f"none\n{NAME}\n".encode())
     proc.stdin.flush()
-    read_until(proc.stdout, b"[Question 3 of about", timeout=20)
+    read_until(proc.stdout, b"(question 3)]", timeout=20)
     return proc
 
 
@@ -74,13 +74,13 @@ def test_a_crash_at_the_kiosk_clears_the_screen_and_ends(tmp_path):
     try:
         child.expect("Press Enter to start")
         child.send("\r")
-        child.expect(r"\[Question 1 of about")
+        child.expect(r"\(question 1\)\]")
         child.expect("> ")
         child.send("none\r")
-        child.expect(r"\[Question 2 of about")
+        child.expect(r"\(question 2\)\]")
         child.expect("> ")
         child.send(NAME + "\r")
-        child.expect(r"\[Question 3 of about")
+        child.expect(r"\(question 3\)\]")
         child.expect("> ")
         os.kill(child.pid, signal.SIGSEGV)
         child.expect(pexpect.EOF, timeout=10)
@@ -131,7 +131,7 @@ def test_every_command_runs_with_the_backtracer_off_and_not_dumpable(tmp_path):
         env=env(backtrace=False), preexec_fn=allow_cores,
     )
     try:
-        read_until(proc.stdout, b"[Question 1 of about", timeout=20)
+        read_until(proc.stdout, b"(question 1)]", timeout=20)
         with open(f"/proc/{proc.pid}/status") as f:
             uids = next(line for line in f if line.startswith("Uid:")).split()[1:]
         assert uids[1] == "65534", "setpriv did not run it as nobody"
@@ -153,7 +153,7 @@ def test_the_kiosk_keeps_the_backtracer_off_across_its_own_exec(tmp_path):
     try:
         child.expect("Press Enter to start")
         child.send("\r")
-        child.expect(r"\[Question 1 of about")
+        child.expect(r"\(question 1\)\]")
         child.expect("> ")
         child.send("restart\r")  # the kiosk replaces itself (exec) for the next patient
         child.expect("Press Enter to start")

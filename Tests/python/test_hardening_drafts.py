@@ -47,7 +47,7 @@ def test_a_tampered_id_cannot_write_outside_the_output_folder(tmp_path):
     assert b"the id inside it is not the id of its file name" in result.stderr
     assert everything(target) == [], "a draft's id reached a path"
     assert everything(outdir) == ["drafts/", f"drafts/{FIXED_ID}.draft.json"]
-    assert b"[Question" not in result.stdout
+    assert b"[Section " not in result.stdout
 
 
 def test_a_tampered_id_cannot_delete_another_callers_draft(tmp_path):
@@ -96,7 +96,7 @@ def test_every_field_of_a_draft_is_checked(tmp_path, kind):
     err = result.stderr.decode("utf-8", "replace")
     assert result.returncode == 1, f"exit {result.returncode}: {err!r}"
     assert "is not a draft this version can use" in err, err
-    assert b"[Question" not in result.stdout and b"Resuming" not in result.stdout
+    assert b"[Section " not in result.stdout and b"Resuming" not in result.stdout
     assert "\x1b" not in err and "\x07" not in err
     assert everything(outdir) == ["drafts/", f"drafts/{FIXED_ID}.draft.json"]
     listed = run(["drafts", "--out", outdir])

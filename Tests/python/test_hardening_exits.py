@@ -109,15 +109,15 @@ def test_backspace_over_an_accent_under_a_non_utf8_locale(tmp_path, locale):
     out = tmp_path / "out"
     child = spawn(["interview", "--out", out], env(LC_ALL=locale, LANG=locale, LC_CTYPE=None))
     try:
-        child.expect(r"\[Question 1 of about")
+        child.expect(r"\(question 1\)\]")
         child.expect("> ")
         child.send("none\r")
-        child.expect(r"\[Question 2 of about")
+        child.expect(r"\(question 2\)\]")
         child.expect("> ")
         child.send("Zoé".encode("utf-8"))
         child.send(b"\x7f")  # Backspace: the é goes, both of its bytes
         child.send("e Martin\r")
-        index = child.expect([r"\[Question 3 of about", "could not be read", "Sorry"])
+        index = child.expect([r"\(question 3\)\]", "could not be read", "Sorry"])
         shown = child.before.decode("utf-8", "replace")
         child.sendintr()
         child.expect(pexpect.EOF)

@@ -41,7 +41,7 @@ def refused_output(result, what):
     assert result.returncode == 7, f"{what}: exit {result.returncode}: {err!r}"
     assert "the output folder cannot be used" in err or "cannot be listed" in err, err
     assert len(err.strip().splitlines()) == 1, f"one line is enough: {err!r}"
-    assert b"[Question" not in result.stdout, "a question was asked"
+    assert b"[Section " not in result.stdout, "a question was asked"
     return err
 
 
@@ -98,7 +98,7 @@ def refused_seeds(result, what, needle):
     assert needle in err, err
     assert len(err.strip().splitlines()) == 1, f"one line is enough: {err!r}"
     assert b"no defects" not in result.stdout
-    assert b"[Question" not in result.stdout
+    assert b"[Section " not in result.stdout
 
 
 def test_a_seeds_folder_others_can_write_is_refused_even_by_check(tmp_path):

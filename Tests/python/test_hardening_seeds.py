@@ -47,7 +47,7 @@ def refused(result, elapsed, file, needle, seconds=5):
     assert file in err and needle in err, err
     assert len(err.strip().splitlines()) == 1, f"one line is enough: {err!r}"
     assert elapsed < seconds, f"{elapsed:.1f}s to refuse"
-    assert b"[Question" not in result.stdout
+    assert b"[Section " not in result.stdout
 
 
 CASES = {

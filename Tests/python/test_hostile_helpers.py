@@ -291,7 +291,7 @@ class Interactive:
     """A run whose stdin stays open: lines are fed one at a time and stdout is
     read as it comes, so a signal can be sent while a given prompt waits."""
 
-    PROMPT = re.compile(rb"\n\[Question \d+ of about \d+\]\n|[Tt]ype submit")
+    PROMPT = re.compile(rb"\(question \d+\)\]\n|[Tt]ype submit")
 
     def __init__(self, args):
         self.process = subprocess.Popen(

@@ -99,7 +99,11 @@ def test_dropped_call_is_saved_listed_and_resumed_at_the_same_question(how, reas
     for expected, _ in EARLIER:
         assert not any(expected in body for body in asked), "%r was asked again after resume" % expected
     child.send("submit\r")
-    child.expect("Saved:")
+    # The reference (the end of the id, grouped), never a path; and the outbox state.
+    child.expect(r"The reference is (\w{4}) (\w{4})\.")
+    reference = child.match.group(1) + child.match.group(2)
+    assert draft_id.endswith(reference)
+    child.expect(r"Delivery to the practice's clinical system: pending")
     assert exit_code(child) == 0
 
     [record] = records(outdir)
@@ -121,9 +125,13 @@ def test_a_resumed_call_dropped_again_keeps_one_draft(outdir):
     child.send("none\r")
     expect_question(child)
     child.sendcontrol("c")
+    # The message says how to go on, with the --out folder used.
+    child.expect(r"Resume with: second-opinion resume (SO-\S+) --out (\S+)")
+    said_id, said_out = child.match.group(1), child.match.group(2)
     assert exit_code(child) == 8
     [name] = os.listdir(outdir / "drafts")
     draft_id = name.split(".")[0]
+    assert said_id == draft_id and said_out == str(outdir)
 
     child = spawn(["resume", draft_id, "--out", outdir])
     _, body, _ = expect_question(child)

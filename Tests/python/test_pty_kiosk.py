@@ -87,7 +87,7 @@ def assert_wiped(tmux, welcome, secrets):
 
 def test_full_interview_writes_a_record_then_leaves_nothing_behind(kiosk, outdir):
     tmux, welcome = kiosk()
-    assert welcome.endswith("Press Enter to start.\n>") and "[Question" not in welcome
+    assert welcome.endswith("Press Enter to start.\n>") and "[Section " not in welcome
     pid = tmux.pid()
     begin(tmux)
     tmux.answer_until_review(choose=lambda body, hint: "Robin Ashworth" if "full name" in body else None)
@@ -99,9 +99,17 @@ def test_full_interview_writes_a_record_then_leaves_nothing_behind(kiosk, outdir
     [record] = records(outdir)
     assert record["status"] == "complete" and record["channel"] == "kiosk" and record["mode"] == "patient"
     assert any(a["questionId"] == "full_name" and a["typed"] == "Robin Ashworth" for a in record["answers"])
+    # The patient is given a short reference (the end of the record id,
+    # grouped for reading aloud) and what happens next; never a path.
+    finished = tmux.screen()
+    m = re.search(r"Your reference is (\w{4}) (\w{4})\.", finished)
+    assert m, finished
+    assert record["id"].endswith(m.group(1) + m.group(2))
+    assert "What happens next:" in finished
+    assert str(outdir) not in finished
 
     tmux.keys("Enter")
-    assert_wiped(tmux, welcome, ["Robin Ashworth", "SW1A 1AA", "Thank you", "[Question"])
+    assert_wiped(tmux, welcome, ["Robin Ashworth", "SW1A 1AA", "Thank you", "[Section ", m.group(0)])
     # The same process (it replaced itself), still running, and no second record.
     assert tmux.pid() == pid and tmux.alive()
     assert len(records(outdir)) == 1
@@ -127,7 +135,7 @@ def test_idle_warning_counts_down_in_the_prompt_then_discards_the_answers(kiosk,
     # The welcome screen waits for ever: no countdown there.
     time.sleep(4.5)
     assert "Are you still there" not in tmux.screen()
-    assert_wiped(tmux, welcome, ["Robin", "none", "[Question", "Are you still there"])
+    assert_wiped(tmux, welcome, ["Robin", "none", "[Section ", "Are you still there"])
     assert files_in(outdir) == []
 
 
@@ -158,7 +166,7 @@ def test_ctrl_c_asks_to_start_again_no_carries_on_yes_discards(kiosk, outdir):
     tmux.wait_for(lambda s: s.endswith("(yes or no)\n>"), what="the start-again question")
     tmux.type("yes")
     tmux.keys("Enter")
-    assert_wiped(tmux, welcome, ["Robin Ashworth", "[Question", "start again"])
+    assert_wiped(tmux, welcome, ["Robin Ashworth", "[Section ", "start again"])
     assert files_in(outdir) == []
 
 
@@ -185,7 +193,7 @@ def test_emergency_shows_the_alert_until_staff_come_and_keeps_a_record(kiosk, ou
     tmux.wait_last_line("[Press Enter when a member of staff is with you]")
 
     tmux.keys("Enter")
-    assert_wiped(tmux, welcome, ["EMERGENCY", "reception desk now", "Chest pain", "[Question"])
+    assert_wiped(tmux, welcome, ["EMERGENCY", "reception desk now", "Chest pain", "[Section "])
     assert len(records(outdir)) == 1
 
 
@@ -237,7 +245,7 @@ def test_sigterm_stops_the_kiosk_with_exit_0_and_writes_nothing(where, kiosk, ou
     assert tmux.wait_exit() == 0
     assert files_in(outdir) == [], "SIGTERM must not write anything"
     left = tmux.everything()
-    assert "Robin" not in left and "[Question" not in left, left
+    assert "Robin" not in left and "[Section " not in left, left
 
 
 def test_staff_code_at_the_welcome_screen_stops_the_kiosk(kiosk, outdir):

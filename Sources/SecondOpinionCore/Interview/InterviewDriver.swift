@@ -2,7 +2,9 @@
 /// question, reads the answer, handles `help`, `back` and the review, and
 /// re-prompts with the reason after a rejected answer. The same driver runs the
 /// terminal, the kiosk, pipes and the case library, so every path branches
-/// alike.
+/// alike. Everything is wrapped to the sink's `columns`, asked again before
+/// every question (so a resized terminal is followed); the review pages by
+/// the sink's `rows`, grouped by the seeds' sections.
 public final class InterviewDriver {
   /// The session being run.
   public private(set) var session: InterviewSession
@@ -24,14 +26,34 @@ public final class InterviewDriver {
     self.options = options
   }
 
+  /// The answer withdrawn by the last `back`, shown when its question is
+  /// asked again.
+  private var earlier: Answer?
+  /// The review as last listed (the ids of its answers, in order), and the
+  /// question changed from it since: when a change leaves the list as it
+  /// was, only the changed answer is shown again, not the whole list.
+  private var listed: [String]?
+  private var changed: String?
+
   private var voice: Voice { session.voice }
+
+  /// The columns to wrap to now (the terminal's width, read again each time).
+  private var columns: Int { max(OutputWidth.minimum, output.columns) }
+
+  /// Text wrapped to the screen's width, without breaking words.
+  private func wrap(_ text: String, hangingIndent: String = "") -> String {
+    TextWrapper.wrap(text, width: columns, hangingIndent: hangingIndent)
+  }
+
+  /// A line of wording from the seeds, wrapped, with its newline.
+  private func line(_ text: String) -> String { wrap(text) + "\n" }
   private var definition: InterviewDefinition { session.seeds.interview }
 
   /// Runs until submitted, stopped, ended or interrupted.
   public func run(showIntroduction: Bool = true) -> DriverOutcome {
     if showIntroduction {
-      output.write("\(definition.title.text(for: voice))\n\n")
-      output.write(TextWrapper.wrap(definition.introduction.text(for: voice), width: 76) + "\n")
+      output.write(wrap(definition.title.text(for: voice)) + "\n\n")
+      output.write(wrap(definition.introduction.text(for: voice)) + "\n")
     }
     while true {
       if let rule = session.stoppedBy { return emergency(rule) }
@@ -59,22 +81,25 @@ public final class InterviewDriver {
     guard session.pendingFollowUp != nil else { return .emergency(rule) }
     output.write(
       "\n"
-        + TextWrapper.wrap(
+        + line(
           definition.say(
             "afterEmergency", voice,
             fallback: "While help is called: record who is calling, a call-back number and the patient's name."
-              + " Press Enter to skip any of them."), width: 76) + "\n")
+              + " Press Enter to skip any of them.")))
     var attempts = 0
     while let question = session.pendingFollowUp {
-      output.write("\n" + QuestionPresenter(question: question, voice: voice).render())
+      output.write(
+        "\n" + QuestionPresenter(question: question, voice: voice, definition: definition).render(width: columns))
       guard
-        let event = read(prefill: nil, completions: QuestionPresenter(question: question, voice: voice).completions),
+        let event = read(
+          prefill: nil,
+          completions: QuestionPresenter(question: question, voice: voice, definition: definition).completions),
         case .line(let raw) = event
       else { return .emergency(rule) }
       let typed = TextSanitizer.clean(raw)
       switch command(typed) {
       case "help":
-        output.write(TextWrapper.wrap(question.help.text(for: voice), width: 76) + "\n")
+        output.write(line(question.help.text(for: voice)))
       case "back":
         session.backInFollowUp()
       default:
@@ -99,30 +124,42 @@ public final class InterviewDriver {
     if asAlert {
       output.alert(title: message.title, body: text)
     } else {
-      output.write("\n\(message.title)\n" + TextWrapper.wrap(text, width: 76) + "\n")
+      output.write("\n" + line(message.title) + line(text))
     }
   }
 
   /// Asks one question until it is answered; returns an outcome only when the run ends.
   private func ask(_ question: Question) -> DriverOutcome? {
-    let progress = session.progress
-    output.write(
-      "\n[" + definition.say("progress", voice, fallback: "Question")
-        + " \(progress.number) of about \(progress.estimate)]\n")
-    output.write(QuestionPresenter(question: question, voice: voice).render())
+    output.write("\n" + line("[" + progressText() + "]"))
+    let before = earlier
+    earlier = nil
+    if let before, before.questionID == question.id {
+      // Going back shows what was answered before (typing starts afresh:
+      // text put on the line would run into what is typed).
+      output.write(
+        line(
+          definition.say(
+            "backEarlier", voice, fallback: "The answer before was: {answer}",
+            ["answer": AnswerDisplay.text(before.value, question: question, voice: voice)])))
+    }
+    output.write(QuestionPresenter(question: question, voice: voice, definition: definition).render(width: columns))
     var attempts = 0
     while true {
-      guard let event = read(prefill: nil, completions: QuestionPresenter(question: question, voice: voice).completions)
+      guard
+        let event = read(
+          prefill: nil,
+          completions: QuestionPresenter(question: question, voice: voice, definition: definition).completions)
       else { return .tooManyLines(questionID: question.id) }
       let typed: String
       switch event {
       case .line(let raw): typed = TextSanitizer.clean(raw)
       case .invalidEncoding:
         output.write(
-          definition.say(
-            "badEncoding", voice,
-            fallback: "That line had characters that could not be read (it was not valid UTF-8). Please type it again.")
-            + "\n")
+          line(
+            definition.say(
+              "badEncoding", voice,
+              fallback:
+                "That line had characters that could not be read (it was not valid UTF-8). Please type it again.")))
         attempts += 1
         if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
         continue
@@ -133,18 +170,19 @@ public final class InterviewDriver {
       if let command = command(typed) {
         switch command {
         case "help":
-          output.write(TextWrapper.wrap(question.help.text(for: voice), width: 76) + "\n")
+          output.write(line(question.help.text(for: voice)))
           // Counted like a rejected answer, so a script of `help` for ever ends.
           attempts += 1
           if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
           continue
         case "back":
-          if session.back() {
+          if goBack() {
             return nil
           }
           output.write(
-            definition.say("noBack", voice, fallback: "This is the first question, so there is nothing to go back to.")
-              + "\n")
+            line(
+              definition.say(
+                "noBack", voice, fallback: "This is the first question, so there is nothing to go back to.")))
           attempts += 1
           if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
           continue
@@ -168,9 +206,10 @@ public final class InterviewDriver {
             return outcome
           }
           output.write(
-            definition.say(
-              "redFlagAgain", voice,
-              fallback: "Then please type the numbers of all that apply, or none, or not sure.") + "\n")
+            line(
+              definition.say(
+                "redFlagAgain", voice,
+                fallback: "Then please type the numbers of all that apply, or none, or not sure.")))
           continue
         case .none?:
           let none = (question.choices ?? []).first { $0.exclusive == true }.map(\.id) ?? "none"
@@ -182,6 +221,30 @@ public final class InterviewDriver {
         if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
       }
     }
+  }
+
+  /// The progress line's text: the section of the current question, of how
+  /// many, its title, and the question's number (wording `progress`).
+  private func progressText() -> String {
+    let progress = session.progress
+    guard progress.sections > 0, let title = progress.title else {
+      return definition.say("progressPlain", voice, fallback: "Question {number}", ["number": "\(progress.number)"])
+    }
+    return definition.say(
+      "progress", voice, fallback: "Section {section} of {sections}: {title} (question {number})",
+      [
+        "section": "\(progress.section)", "sections": "\(progress.sections)", "title": title.text(for: voice),
+        "number": "\(progress.number)",
+      ])
+  }
+
+  /// Goes back one question, keeping the answer withdrawn to show it again.
+  @discardableResult
+  private func goBack() -> Bool {
+    let last = session.history.last.flatMap { session.answers[$0] }
+    guard session.back() else { return false }
+    earlier = last
+    return true
   }
 
   /// The reader of a person's own words, when `question` is the red-flag
@@ -210,12 +273,13 @@ public final class InterviewDriver {
     let named = choices.filter { confirm.contains($0.id) || certain.contains($0.id) }
     output.write(
       "\n"
-        + definition.say(
-          "redFlagConfirm", voice,
-          fallback: voice == .receptionist
-            ? "From what the caller said, this may be happening to the patient now:"
-            : "From what you wrote, this may be happening to you now:") + "\n")
-    for choice in named { output.write("  - " + choice.label.text(for: voice) + "\n") }
+        + line(
+          definition.say(
+            "redFlagConfirm", voice,
+            fallback: voice == .receptionist
+              ? "From what the caller said, this may be happening to the patient now:"
+              : "From what you wrote, this may be happening to you now:")))
+    for choice in named { output.write(wrap("  - " + choice.label.text(for: voice), hangingIndent: "    ") + "\n") }
     if !certain.isEmpty, confirm.isEmpty {
       return settle(session.record(.choices(certain), typed: typed, for: question))
     }
@@ -240,9 +304,10 @@ public final class InterviewDriver {
     let choices = question.choices ?? []
     output.write(
       "\n"
-        + definition.say(
-          "redFlagWalk", voice,
-          fallback: "Let us go through them one at a time. Answer yes, no or not sure to each.") + "\n")
+        + line(
+          definition.say(
+            "redFlagWalk", voice,
+            fallback: "Let us go through them one at a time. Answer yes, no or not sure to each.")))
     var flags: [String] = []
     for choice in choices where choice.redFlag != nil {
       switch askYesNo(choice.label.text(for: voice) + "?", questionID: question.id) {
@@ -270,7 +335,7 @@ public final class InterviewDriver {
       id: questionID, type: .yesNo, heading: "alerts", label: text, text: VoiceText(text), help: VoiceText(text),
       notSure: true)
     let parser = AnswerParser(voice: voice, today: session.today, words: definition.answerWords)
-    output.write(text + "\n")
+    output.write(line(text))
     var attempts = 0
     while true {
       guard let event = read(prefill: nil, completions: ["yes", "no", "not sure"]) else {
@@ -314,7 +379,7 @@ public final class InterviewDriver {
     rejections += 1
     let sorry = definition.say("sorry", voice, fallback: Self.rejectionMarker)
     let forExample = definition.say("forExample", voice, fallback: "For example")
-    return "\(sorry): \(failure.reason).\n\(forExample): \(failure.example).\n"
+    return line("\(sorry): \(failure.reason).") + line("\(forExample): \(failure.example).")
   }
 
   private func command(_ typed: String) -> String? {
@@ -326,29 +391,119 @@ public final class InterviewDriver {
     }
   }
 
-  /// Shows the review and takes a change or the submission. Returns an outcome
-  /// when the run ends; nil to go on (a change may have opened new questions).
-  private func review() -> DriverOutcome? {
+  /// The review's lines: the answers on the current path, numbered, grouped
+  /// under their sections' titles, each wrapped to the screen; and for each
+  /// line the number of the answer it shows (nil for a title).
+  private func reviewLines(_ answers: [Answer]) -> [(text: String, number: Int?)] {
+    var lines: [(text: String, number: Int?)] = []
+    var section: String?
+    for (index, answer) in answers.enumerated() {
+      guard let question = definition.question(answer.questionID) else { continue }
+      if let found = session.section(of: question.id), found.section.id != section {
+        section = found.section.id
+        lines.append((wrap(found.section.title.text(for: voice)), nil))
+      }
+      lines.append((answerLine(index + 1, answer, question), index + 1))
+    }
+    return lines
+  }
+
+  /// One answer as the review shows it: its number, label and the answer.
+  private func answerLine(_ number: Int, _ answer: Answer, _ question: Question) -> String {
+    let display = AnswerDisplay.text(answer.value, question: question, voice: voice)
+    return wrap("  \(number). \(question.label): \(display)", hangingIndent: "      ")
+  }
+
+  /// The review cut into pages that each fit a screenful with the title and
+  /// the prompt (one page when there is no screen height, as on a pipe). A
+  /// section's title is repeated at the top of a page it continues on.
+  private func reviewPages(_ lines: [(text: String, number: Int?)], prompt: String) -> [[String]] {
+    guard let rows = output.rows else { return [lines.map(\.text)] }
+    // The title and a blank line, a blank line, the page line and the
+    // prompt, the typed line: all but this is for answers.
+    let room = max(3, rows - (5 + heightOf(prompt) + 1))
+    var pages: [[String]] = []
+    var page: [String] = []
+    var used = 0
+    var title: String?
+    for (index, line) in lines.enumerated() {
+      var height = heightOf(line.text)
+      if line.number == nil {
+        title = line.text
+        // A title is kept with the answer under it.
+        if index + 1 < lines.count { height += heightOf(lines[index + 1].text) }
+      }
+      if used + height > room, !page.isEmpty {
+        pages.append(page)
+        page = []
+        used = 0
+        if line.number != nil, let title {
+          page.append(title)
+          used += heightOf(title)
+        }
+      }
+      page.append(line.text)
+      used += heightOf(line.text)
+    }
+    if !page.isEmpty || pages.isEmpty { pages.append(page) }
+    return pages
+  }
+
+  private func heightOf(_ text: String) -> Int { text.split(separator: "\n", omittingEmptySubsequences: false).count }
+
+  /// Shows one page of the review (or, after a change that left the list as
+  /// it was, only the changed answer) and the prompt.
+  private func showReview(page: Int, pages: [[String]], prompt: String) {
     let title =
       voice == .receptionist
       ? definition.say("reviewTitle", voice, fallback: "Read this summary back to the caller")
       : definition.say("reviewTitle", voice, fallback: "Please check your answers")
-    output.write("\n\(title)\n\n")
-    let answers = session.effectiveAnswers
-    for (index, answer) in answers.enumerated() {
-      guard let question = definition.question(answer.questionID) else { continue }
-      let display = AnswerDisplay.text(answer.value, question: question, voice: voice)
+    output.write("\n" + line(title) + "\n")
+    for text in pages[page] { output.write(text + "\n") }
+    if pages.count > 1 {
       output.write(
-        TextWrapper.wrap("\(index + 1). \(question.label): \(display)", width: 76, hangingIndent: "    ") + "\n")
+        "\n"
+          + line(
+            definition.say(
+              "reviewPage", voice, fallback: "Page {page} of {pages}. Press Enter for the next page.",
+              ["page": "\(page + 1)", "pages": "\(pages.count)"])))
+    } else {
+      output.write("\n")
     }
-    output.write(
-      "\n"
-        + definition.say(
-          "reviewPrompt", voice,
-          fallback: "Type submit to send, or the number of an answer to change it.") + "\n")
+    output.write(prompt)
+  }
+
+  /// Shows the review and takes a change or the submission. Returns an outcome
+  /// when the run ends; nil to go on (a change may have opened new questions).
+  /// On a screen too small for every answer it pages (Enter shows the next
+  /// page, `list` the first again); a number changes that answer wherever its page.
+  private func review() -> DriverOutcome? {
+    let answers = session.effectiveAnswers
+    let ids = answers.map(\.questionID)
+    let prompt = line(
+      definition.say(
+        "reviewPrompt", voice,
+        fallback: "Type submit to send, or the number of an answer to change it."))
+    var pages = reviewPages(reviewLines(answers), prompt: prompt)
+    var page = 0
+    if let changed, listed == ids, let index = ids.firstIndex(of: changed),
+      let question = definition.question(changed)
+    {
+      // The change left the list as it was: show the changed answer again, not the whole list.
+      output.write(
+        "\n" + line(definition.say("reviewChanged", voice, fallback: "Changed:"))
+          + answerLine(index + 1, answers[index], question) + "\n\n"
+          + line(definition.say("reviewAgain", voice, fallback: "Type list to see every answer again.")) + prompt)
+    } else {
+      showReview(page: 0, pages: pages, prompt: prompt)
+    }
+    changed = nil
+    listed = ids
     var attempts = 0
     while true {
-      guard let event = read(prefill: nil, completions: ["submit"]) else { return .tooManyLines(questionID: nil) }
+      guard let event = read(prefill: nil, completions: ["submit", "list"]) else {
+        return .tooManyLines(questionID: nil)
+      }
       guard case .line(let raw) = event else {
         switch event {
         case .endOfInput: return .endedEarly(questionID: nil)
@@ -356,7 +511,7 @@ public final class InterviewDriver {
         case .idleTimeout: return .idle
         default:
           output.write(
-            definition.say("badEncoding", voice, fallback: "That line could not be read. Please type it again.") + "\n")
+            line(definition.say("badEncoding", voice, fallback: "That line could not be read. Please type it again.")))
           attempts += 1
           if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: "review") }
           continue
@@ -366,13 +521,27 @@ public final class InterviewDriver {
       if ["submit", "send", "s", "done", "yes", "y", "confirm"].contains(typed) { return finish() }
       if typed == "restart" || typed == "start again", options.allowRestart { return .restart }
       if typed == "back" {
-        session.back()
+        goBack()
         return nil
+      }
+      if typed.isEmpty, pages.count > 1 {
+        // Enter: the next page, and after the last the first again. Not
+        // counted as a wrong answer, but bounded by the line limit.
+        page = (page + 1) % pages.count
+        showReview(page: page, pages: pages, prompt: prompt)
+        continue
+      }
+      if ["list", "review", "show", "all"].contains(typed) {
+        pages = reviewPages(reviewLines(answers), prompt: prompt)
+        page = 0
+        showReview(page: 0, pages: pages, prompt: prompt)
+        continue
       }
       if let number = Int(typed), number >= 1, number <= answers.count,
         let question = definition.question(answers[number - 1].questionID)
       {
         if let outcome = change(question, old: answers[number - 1]) { return outcome }
+        changed = question.id
         return nil
       }
       attempts += 1
@@ -389,15 +558,18 @@ public final class InterviewDriver {
   }
 
   private func change(_ question: Question, old: Answer) -> DriverOutcome? {
-    output.write("\n" + QuestionPresenter(question: question, voice: voice).render())
     output.write(
-      definition.say("changeHint", voice, fallback: "The current answer is shown; edit it, or press Enter to keep it.")
-        + "\n")
+      "\n" + QuestionPresenter(question: question, voice: voice, definition: definition).render(width: columns))
+    output.write(
+      line(
+        definition.say(
+          "changeHint", voice, fallback: "The current answer is shown; edit it, or press Enter to keep it.")))
     var attempts = 0
     while true {
       guard
         let event = read(
-          prefill: old.typed, completions: QuestionPresenter(question: question, voice: voice).completions)
+          prefill: old.typed,
+          completions: QuestionPresenter(question: question, voice: voice, definition: definition).completions)
       else { return .tooManyLines(questionID: question.id) }
       switch event {
       case .line(let raw):
@@ -413,7 +585,7 @@ public final class InterviewDriver {
         }
       case .invalidEncoding:
         output.write(
-          definition.say("badEncoding", voice, fallback: "That line could not be read. Please type it again.") + "\n")
+          line(definition.say("badEncoding", voice, fallback: "That line could not be read. Please type it again.")))
         attempts += 1
         if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
       case .endOfInput: return .endedEarly(questionID: question.id)

@@ -110,14 +110,28 @@ public struct InterviewSession: Sendable {
     seeds.interview.questions.indices.filter(isAsked(at:)).compactMap { answers[seeds.interview.questions[$0].id] }
   }
 
-  /// Progress for "question N of about M".
-  public var progress: (number: Int, estimate: Int) {
+  /// Where the interview is, for the progress line: the question's number
+  /// (answers so far on the current path, plus one), and the section of the
+  /// current question by its number among the seeds' sections (`section` 0
+  /// and `sections` 0 without sections). `sections` is fixed by the seeds, so
+  /// the total never changes as answers open or close questions, and
+  /// `section` never passes it; only going back lowers it.
+  public var progress: (number: Int, section: Int, sections: Int, title: VoiceText?) {
     var answered = 0
-    var remaining = 0
-    for index in seeds.interview.questions.indices where isAsked(at: index) {
-      if isAnswered(at: index) { answered += 1 } else { remaining += 1 }
+    for index in seeds.interview.questions.indices where isAsked(at: index) && isAnswered(at: index) {
+      answered += 1
     }
-    return (answered + 1, answered + max(remaining, 1))
+    let total = seeds.interview.sections?.count ?? 0
+    let position =
+      current.flatMap { seeds.interview.index(of: $0.id) } ?? max(seeds.interview.questions.count - 1, 0)
+    guard let found = seeds.interview.section(containing: position) else { return (answered + 1, 0, total, nil) }
+    return (answered + 1, found.number, total, found.section.title)
+  }
+
+  /// The section of the question with this id, by number (from 1), with its
+  /// title: nil without sections.
+  public func section(of questionID: String) -> (number: Int, section: InterviewSection)? {
+    seeds.interview.index(of: questionID).flatMap { seeds.interview.section(containing: $0) }
   }
 
   /// Applies a typed (already inert) answer to the current question.

@@ -3,6 +3,28 @@ public protocol OutputSink: AnyObject {
   /// Writes text as it is.
   func write(_ text: String)
   /// Writes a safety alert so it cannot be missed (the terminal adds a bell,
-  /// reverse video and a border; a pipe gets the border only).
+  /// reverse video and a border where colour is allowed; a pipe gets the
+  /// border only).
   func alert(title: String, body: String)
+  /// The columns text is wrapped to now. The driver asks again before every
+  /// question and review page, so a resized terminal is followed.
+  var columns: Int { get }
+  /// The lines one screenful may take (the review pages by it), or nil for
+  /// no limit (a pipe, a transcript).
+  var rows: Int? { get }
+}
+
+extension OutputSink {
+  /// 76 columns: a transcript wrapped as an 80-column letter is.
+  public var columns: Int { OutputWidth.standard }
+  /// No paging.
+  public var rows: Int? { nil }
+}
+
+/// The widths the interview wraps to.
+public enum OutputWidth {
+  /// Where nothing says otherwise (a pipe, a transcript).
+  public static let standard = 76
+  /// The narrowest wrapping used, whatever the terminal says.
+  public static let minimum = 20
 }

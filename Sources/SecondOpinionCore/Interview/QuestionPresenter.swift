@@ -5,44 +5,57 @@ public struct QuestionPresenter: Sendable {
   public var question: Question
   /// The voice.
   public var voice: Voice
+  /// Where the hint's wording comes from (`wording:` keys `hint_...`); the
+  /// built-in English when nil or a key is missing.
+  public var definition: InterviewDefinition?
 
   /// Creates a presenter.
-  public init(question: Question, voice: Voice) {
+  public init(question: Question, voice: Voice, definition: InterviewDefinition? = nil) {
     self.question = question
     self.voice = voice
+    self.definition = definition
   }
 
-  /// The question as shown, ending with a newline.
-  public func render() -> String {
-    var out = TextWrapper.wrap(question.text.text(for: voice), width: 76) + "\n"
+  /// A part of the hint in the seeds' wording.
+  private func say(_ key: String, _ fallback: String) -> String {
+    definition?.say("hint_" + key, voice, fallback: fallback) ?? fallback
+  }
+
+  /// The question as shown, wrapped to `width` columns without breaking a
+  /// word (unless it is longer than a line), ending with a newline: its text,
+  /// its numbered choices, and the hint in brackets.
+  public func render(width: Int = OutputWidth.standard) -> String {
+    var out = TextWrapper.wrap(question.text.text(for: voice), width: width) + "\n"
     for (index, choice) in (question.choices ?? []).enumerated() {
       out +=
-        TextWrapper.wrap("  \(index + 1). \(choice.label.text(for: voice))", width: 76, hangingIndent: "     ") + "\n"
+        TextWrapper.wrap("  \(index + 1). \(choice.label.text(for: voice))", width: width, hangingIndent: "     ")
+        + "\n"
     }
-    out += "(" + hint() + ")\n"
+    out += TextWrapper.wrap("(" + hint() + ")", width: width, hangingIndent: " ") + "\n"
     return out
   }
 
   private func hint() -> String {
     var parts: [String] = []
     switch question.type {
-    case .yesNo: parts.append("yes or no")
-    case .singleChoice: parts.append("type a number or the start of a word")
-    case .multipleChoice: parts.append("type the numbers of all that apply, separated by commas")
-    case .date: parts.append("a date, like 25/11/1970")
-    case .number: parts.append("a number")
+    case .yesNo: parts.append(say("yes_no", "yes or no"))
+    case .singleChoice: parts.append(say("single_choice", "type a number or the start of a word"))
+    case .multipleChoice:
+      parts.append(say("multiple_choice", "type the numbers of all that apply, separated by commas"))
+    case .date: parts.append(say("date", "a date, like 25/11/1970"))
+    case .number: parts.append(say("number", "a number"))
     case .text:
       switch question.format ?? .plain {
-      case .nhsNumber: parts.append("10 digits")
-      case .postcode: parts.append("like SW1A 1AA")
-      case .phone: parts.append("a UK phone number")
+      case .nhsNumber: parts.append(say("nhs_number", "10 digits"))
+      case .postcode: parts.append(say("postcode", "like SW1A 1AA"))
+      case .phone: parts.append(say("phone", "a UK phone number"))
       default: break
       }
     }
-    if question.allowsUnknown { parts.append("\"not sure\" is fine") }
-    if question.allowsDecline { parts.append("\"prefer not to say\" is fine") }
-    if question.isOptional { parts.append("press Enter to skip") }
-    parts.append("? for help, back to go back")
+    if question.allowsUnknown { parts.append(say("not_sure", "\"not sure\" is fine")) }
+    if question.allowsDecline { parts.append(say("prefer_not_to_say", "\"prefer not to say\" is fine")) }
+    if question.isOptional { parts.append(say("skip", "press Enter to skip")) }
+    parts.append(say("commands", "? for help, back to go back"))
     return parts.joined(separator: "; ")
   }
 

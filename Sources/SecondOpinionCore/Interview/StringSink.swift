@@ -2,11 +2,21 @@
 public final class StringSink: OutputSink {
   /// Everything written so far.
   public private(set) var text = ""
+  /// The columns the driver wraps to (as a terminal of that width would be).
+  public var columns: Int
+  /// The lines of a screenful (nil: no paging, as a pipe).
+  public var rows: Int?
 
   /// Creates an empty sink, with room for a whole interview's transcript.
-  public init() { text.reserveCapacity(16_384) }
+  public init(columns: Int = OutputWidth.standard, rows: Int? = nil) {
+    self.columns = columns
+    self.rows = rows
+    text.reserveCapacity(16_384)
+  }
 
   public func write(_ text: String) { self.text += text }
 
-  public func alert(title: String, body: String) { self.text += AlertBox.render(title: title, body: body) }
+  public func alert(title: String, body: String) {
+    self.text += AlertBox.render(title: title, body: body, width: columns)
+  }
 }

@@ -21,6 +21,10 @@ public struct InterviewDefinition: Codable, Sendable {
   /// Interface wording by key (review title, prompts), per voice.
   public var wording: [String: VoiceText]?
 
+  /// The parts of the interview, in order (see `InterviewSection`); nil or
+  /// empty: one part, untitled.
+  public var sections: [InterviewSection]?
+
   /// The words for yes, no, "not sure", "prefer not to say" and skip (see
   /// `AnswerWords`); the loader refuses seeds without them.
   public var words: AnswerWords?
@@ -31,6 +35,26 @@ public struct InterviewDefinition: Codable, Sendable {
   public func say(_ key: String, _ voice: Voice, fallback: String) -> String {
     guard let text = wording?[key], text.has(voice) else { return fallback }
     return text.text(for: voice)
+  }
+
+  /// The wording for a key with each `{name}` replaced by its value (a
+  /// number, a title, a reference), or the fallback treated alike.
+  public func say(_ key: String, _ voice: Voice, fallback: String, _ values: [String: String]) -> String {
+    var text = say(key, voice, fallback: fallback)
+    for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+    return text
+  }
+
+  /// The section the question at `index` of `questions` belongs to, with its
+  /// number (from 1): the last section starting at or before it. Nil without
+  /// sections, or for a question before the first section (`check` refuses that).
+  public func section(containing index: Int) -> (number: Int, section: InterviewSection)? {
+    var found: (Int, InterviewSection)?
+    for (number, section) in (sections ?? []).enumerated() {
+      guard let start = self.index(of: section.from), start <= index else { continue }
+      found = (number + 1, section)
+    }
+    return found
   }
 
   /// The question with this id.

@@ -34,6 +34,10 @@ public enum SeedLoader {
     }
     let stopLines = lines(interviewNode["stops"])
     for index in definition.stops.indices { definition.stops[index].line = line(index, of: stopLines) }
+    let sectionLines = lines(interviewNode["sections"])
+    for index in (definition.sections ?? []).indices {
+      definition.sections?[index].line = line(index, of: sectionLines)
+    }
     let messageLines = lines(interviewNode["messages"])
     for index in definition.messages.indices { definition.messages[index].line = line(index, of: messageLines) }
     let factLines = lines(interviewNode["facts"])

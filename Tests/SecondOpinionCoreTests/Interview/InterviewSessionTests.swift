@@ -81,7 +81,48 @@ struct InterviewSessionTests {
     let start = session().progress
     let later = session(.patient, ["none", "Sam Taylor"]).progress
     #expect(start.number == 1 && later.number == 3)
-    #expect(later.estimate >= later.number)
+    #expect(start.section == 1 && later.section == 2)
+    #expect(later.sections == TestSeeds.bundle.interview.sections?.count)
+  }
+
+  /// Progress by section, along a whole interview: the total is the same at
+  /// every question, and the section never goes backwards or past it.
+  @Test func progressBySectionNeverGoesBackOrPastItsTotal() {
+    var s = session(.receptionist, [])
+    let total = s.progress.sections
+    #expect(total >= 5)
+    var last = 0
+    var steps = 0
+    while let question = s.current, steps < 200 {
+      let progress = s.progress
+      #expect(progress.sections == total)
+      #expect(progress.section >= last && progress.section <= total, "at \(question.id)")
+      #expect(progress.title != nil)
+      last = progress.section
+      steps += 1
+      let answer: String
+      switch question.type {
+      case .yesNo: answer = "no"
+      case .multipleChoice: answer = question.id == "red_flags" ? "none" : "1"
+      case .singleChoice, .number: answer = "1"
+      case .date:
+        answer =
+          question.id == "date_of_birth"
+          ? "25/11/1970" : question.allowsUnknown ? "not sure" : question.isOptional ? "" : "1/1/2020"
+      case .text:
+        switch question.format ?? .plain {
+        case .nhsNumber: answer = "943 476 5919"
+        case .postcode: answer = "SW1A 1AA"
+        case .phone: answer = "07700 900123"
+        default: answer = question.isOptional ? "" : "Sam Taylor"
+        }
+      }
+      if case .rejected(let failure) = s.apply(answer) {
+        Issue.record("\(question.id) refused \(answer): \(failure.reason)")
+        return
+      }
+    }
+    #expect(last == total)
   }
 
   @Test func rejectedAnswersLeaveTheSessionUnchanged() {

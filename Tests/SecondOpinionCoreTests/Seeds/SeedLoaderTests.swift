@@ -21,6 +21,7 @@ struct SeedLoaderTests {
     for choice in screen.choices ?? [] { expectLine(choice.line, "      - id: \(choice.id)", in: interview) }
     for rule in bundle.interview.stops { expectLine(rule.line, "  - id: \(rule.id)", in: interview) }
     for message in bundle.interview.messages { expectLine(message.line, "  - id: \(message.id)", in: interview) }
+    for section in bundle.interview.sections ?? [] { expectLine(section.line, "  - id: \(section.id)", in: interview) }
     for assumption in bundle.triage.assumptions { expectLine(assumption.line, "  - id: \(assumption.id)", in: triage) }
     for (mapping, line) in zip(bundle.triage.mappings, bundle.triage.mappingLines) {
       expectLine(line, "  - level: \(mapping.level.rawValue)", in: triage)

@@ -1,0 +1,34 @@
+import Foundation
+
+/// What the person sees once their record is saved, in the seeds' wording:
+/// the short reference (`RecordReference`, never a file path), what happens
+/// next (after a completed interview; after an emergency the alert has said
+/// it), and for a receptionist where the record is in the outbox.
+public enum SubmittedNotice {
+  /// The notice, wrapped to `width` columns, starting with a blank line.
+  /// - Parameters:
+  ///   - recordID: the saved record's id.
+  ///   - emergency: whether the interview stopped for an emergency.
+  ///   - delivery: the record's outbox status as delivery.json names it
+  ///     (`pending`, `sent`, ...; shown to the receptionist only); nil when
+  ///     it could not be read.
+  public static func render(
+    _ definition: InterviewDefinition, voice: Voice, recordID: String, emergency: Bool,
+    delivery: String?, width: Int = OutputWidth.standard
+  ) -> String {
+    func line(_ text: String) -> String { TextWrapper.wrap(text, width: width) + "\n" }
+    var out =
+      "\n"
+      + line(
+        definition.say(
+          "reference", voice, fallback: "Reference: {reference}", ["reference": RecordReference.make(for: recordID)]))
+    if !emergency {
+      out += "\n" + line(definition.say("whatNext", voice, fallback: ""))
+    }
+    if voice == .receptionist, let delivery {
+      let state = definition.say("delivery_" + delivery, voice, fallback: delivery)
+      out += line(definition.say("deliveryState", voice, fallback: "Delivery: {state}.", ["state": state]))
+    }
+    return out.replacingOccurrences(of: "\n\n\n", with: "\n\n")
+  }
+}
