@@ -24,11 +24,18 @@ let package = Package(
       name: "SecondOpinionCore",
       dependencies: [.product(name: "Yams", package: "Yams")]
     ),
+    // The letters a record is read as (Markdown, text, HTML, FHIR; PDF by the
+    // PDF edge's typesetter): one LetterModel laid out as letter.yaml says,
+    // and its renderers. Pure, like the core.
+    .target(
+      name: "SecondOpinionLetters",
+      dependencies: ["SecondOpinionCore"]
+    ),
     // The case library (seeds/cases/): each case run through the interview and
     // the triage, as `cases` and `check` report. Pure, like the core.
     .target(
       name: "SecondOpinionCases",
-      dependencies: ["SecondOpinionCore"]
+      dependencies: ["SecondOpinionLetters", "SecondOpinionCore"]
     ),
     // `check`: the rules a definition in seeds/ must keep (one rule a file),
     // each defect naming its file and line. Pure, like the core.
@@ -40,13 +47,13 @@ let package = Package(
     // delivery state kept beside it. Pure, like the core.
     .target(
       name: "SecondOpinionMessage",
-      dependencies: ["SecondOpinionCore"]
+      dependencies: ["SecondOpinionLetters", "SecondOpinionCore"]
     ),
     // Test and benchmark support: random complete cases for property tests
     // and the bench. Not part of the product.
     .target(
       name: "SecondOpinionTestSupport",
-      dependencies: ["SecondOpinionCore", "SecondOpinionCases", "SecondOpinionChecking"]
+      dependencies: ["SecondOpinionLetters", "SecondOpinionCore", "SecondOpinionCases", "SecondOpinionChecking"]
     ),
     // GNU readline, linked from the system.
     .systemLibrary(
@@ -67,7 +74,10 @@ let package = Package(
     // Storage edge: atomic owner-only writes, drafts, seeds on disk.
     .target(
       name: "SecondOpinionStorage",
-      dependencies: ["SecondOpinionCore", "SecondOpinionCases", "SecondOpinionChecking", "SecondOpinionMessage"]
+      dependencies: [
+        "SecondOpinionLetters", "SecondOpinionCore", "SecondOpinionCases", "SecondOpinionChecking",
+        "SecondOpinionMessage",
+      ]
     ),
     // cairo and pango, linked from the system, for the PDF letter.
     .systemLibrary(
@@ -78,13 +88,14 @@ let package = Package(
     // PDF edge: typesets the same LetterModel as the other letters, with cairo and pango.
     .target(
       name: "SecondOpinionPDF",
-      dependencies: ["SecondOpinionCore", "CPangoCairo"]
+      dependencies: ["SecondOpinionLetters", "SecondOpinionCore", "CPangoCairo"]
     ),
     // Delivery edge: the MESH client (mutual TLS, HMAC authorisation), its
     // configuration, the outbox state in each record folder, and the sender.
     .target(
       name: "SecondOpinionDelivery",
       dependencies: [
+        "SecondOpinionLetters",
         "SecondOpinionCore", "SecondOpinionMessage", "SecondOpinionStorage", "SecondOpinionPDF",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -100,6 +111,7 @@ let package = Package(
     .executableTarget(
       name: "second-opinion",
       dependencies: [
+        "SecondOpinionLetters",
         "SecondOpinionCore", "SecondOpinionTerminal", "SecondOpinionStorage",
         "SecondOpinionPDF", "SecondOpinionCases", "SecondOpinionChecking", "SecondOpinionMessage",
         "SecondOpinionDelivery",
@@ -109,36 +121,49 @@ let package = Package(
     .testTarget(
       name: "SecondOpinionCoreTests",
       dependencies: [
+        "SecondOpinionLetters",
         "SecondOpinionCore", "SecondOpinionCases", "SecondOpinionChecking", "SecondOpinionStorage",
+        "SecondOpinionTestSupport",
+      ]
+    ),
+    .testTarget(
+      name: "SecondOpinionLettersTests",
+      dependencies: [
+        "SecondOpinionLetters", "SecondOpinionCases", "SecondOpinionCore", "SecondOpinionStorage",
         "SecondOpinionTestSupport",
       ]
     ),
     .testTarget(
       name: "SecondOpinionCasesTests",
       dependencies: [
+        "SecondOpinionLetters",
         "SecondOpinionCases", "SecondOpinionChecking", "SecondOpinionCore", "SecondOpinionStorage",
         "SecondOpinionTestSupport",
       ]
     ),
     .testTarget(
       name: "SecondOpinionCheckingTests",
-      dependencies: ["SecondOpinionChecking", "SecondOpinionCore", "SecondOpinionStorage", "SecondOpinionTestSupport"]
+      dependencies: [
+        "SecondOpinionLetters", "SecondOpinionChecking", "SecondOpinionCore", "SecondOpinionStorage",
+        "SecondOpinionTestSupport",
+      ]
     ),
     .testTarget(
       name: "SecondOpinionMessageTests",
       dependencies: [
+        "SecondOpinionLetters",
         "SecondOpinionMessage", "SecondOpinionCases", "SecondOpinionCore", "SecondOpinionStorage",
         "SecondOpinionTestSupport",
       ]
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["second-opinion", "SecondOpinionCore", "SecondOpinionStorage"],
+      dependencies: ["SecondOpinionLetters", "second-opinion", "SecondOpinionCore", "SecondOpinionStorage"],
       exclude: ["Golden", "Scripts"]
     ),
     .testTarget(
       name: "SecondOpinionDeliveryTests",
-      dependencies: ["SecondOpinionDelivery", "SecondOpinionCore", "SecondOpinionPDF"]
+      dependencies: ["SecondOpinionLetters", "SecondOpinionDelivery", "SecondOpinionCore", "SecondOpinionPDF"]
     ),
   ],
   swiftLanguageModes: [.v6]

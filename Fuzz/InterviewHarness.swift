@@ -1,5 +1,6 @@
 import Foundation
 import SecondOpinionCore
+import SecondOpinionLetters
 
 /// Fuzz harness (a): the interview session and driver fed random answer
 /// streams. The input is split on newlines into the lines a pipe would give;

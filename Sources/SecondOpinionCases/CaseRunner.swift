@@ -1,5 +1,6 @@
 import Foundation
 import SecondOpinionCore
+import SecondOpinionLetters
 
 /// Runs cases through the same driver a piped interview uses, in memory. A
 /// case given by `input` is piped line by line; a case given by `answers` is

@@ -1,5 +1,6 @@
 import Foundation
 import SecondOpinionCore
+import SecondOpinionLetters
 
 /// One record as a GP Connect Send Document message: an ITK3 message bundle
 /// (FHIR STU3, JSON) whose MessageHeader points at an ITK document bundle.

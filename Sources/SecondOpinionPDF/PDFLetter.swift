@@ -1,6 +1,7 @@
 import CPangoCairo
 import Foundation
 import SecondOpinionCore
+import SecondOpinionLetters
 
 /// Typesets a `LetterModel` as an A4, print-ready PDF with cairo and pango:
 /// DejaVu Sans (fonts-dejavu-core) with pango's font fallback for any script

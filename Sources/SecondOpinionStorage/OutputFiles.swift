@@ -1,5 +1,6 @@
 import Foundation
 import SecondOpinionCore
+import SecondOpinionLetters
 import SecondOpinionMessage
 
 /// Writes one interview's record and letters into the output folder as one

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SecondOpinionCases
 import SecondOpinionCore
+import SecondOpinionLetters
 import SecondOpinionStorage
 
 /// `second-opinion cases [DIR]`: runs the case library through the same driver

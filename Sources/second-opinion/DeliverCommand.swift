@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SecondOpinionCore
 import SecondOpinionDelivery
+import SecondOpinionLetters
 import SecondOpinionMessage
 import SecondOpinionStorage
 

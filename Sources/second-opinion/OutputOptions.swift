@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SecondOpinionCore
+import SecondOpinionLetters
 
 /// `--out DIR` and `--format`, shared by the commands that write letters.
 struct OutputOptions: ParsableArguments {

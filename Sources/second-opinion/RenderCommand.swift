@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SecondOpinionCore
+import SecondOpinionLetters
 import SecondOpinionStorage
 
 /// `second-opinion render RECORD.json --format ...`: letters or FHIR from a record alone.

@@ -1,6 +1,7 @@
 import Foundation
 import SecondOpinionCases
 import SecondOpinionCore
+import SecondOpinionLetters
 import SecondOpinionMessage
 import SecondOpinionStorage
 import SecondOpinionTestSupport

@@ -93,3 +93,15 @@ extension DecisionDeadline {
     days == 0 ? "today" : days == 1 ? "in 1 day" : "in \(days) days"
   }
 }
+
+extension DecisionDeadline {
+  /// The deadline line of the letter and `explain`: the one decide-by date
+  /// (or what to do when it is due now), then whether the expected wait, for
+  /// its kind of care, fits.
+  public func text(wait: ExpectedWait?) -> String {
+    let fits = waitExceedsDeadline ? "does not fit" : "fits"
+    var text = "\(sentence) The expected wait of \(expectedWaitDays) days \(fits) before this date."
+    if let wait { text += " It is the wait for \(wait.care) (source: \(wait.source))." }
+    return text
+  }
+}

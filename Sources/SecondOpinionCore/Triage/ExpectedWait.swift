@@ -10,3 +10,8 @@ public struct ExpectedWait: Codable, Sendable, Equatable {
   /// Where the figure comes from.
   public var source: String
 }
+
+extension ExpectedWait {
+  /// The wait in words with its kind of care and source.
+  public var text: String { "\(days) days, for \(care) (source: \(source))." }
+}

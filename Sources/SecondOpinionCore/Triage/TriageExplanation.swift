@@ -21,10 +21,10 @@ public enum TriageExplanation {
       }
     }
     if let deadline = triage.decisionDeadline {
-      let text = LetterModel.deadlineText(deadline, wait: triage.expectedWait)
+      let text = deadline.text(wait: triage.expectedWait)
       out += "\nDecision deadline: \(text.prefix(1).lowercased() + text.dropFirst())\n"
     } else if let wait = triage.expectedWait {
-      out += "\nExpected wait: \(LetterModel.waitText(wait))\n"
+      out += "\nExpected wait: \(wait.text)\n"
     }
     out += "\nAssumptions:\n" + triage.assumptions.map { "  - \($0)\n" }.joined()
     out += "\nThis triage supports, and does not replace, a clinician's judgement.\n"

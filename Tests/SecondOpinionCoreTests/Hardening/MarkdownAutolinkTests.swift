@@ -1,4 +1,5 @@
 import SecondOpinionCore
+import SecondOpinionLetters
 import Testing
 
 /// No Markdown renderer may make a link from a person's text: an `@` inside

@@ -1,4 +1,5 @@
 import Foundation
+import SecondOpinionCore
 
 /// Prints a record's instants for people: the local date and time in the
 /// letter's zone (seeds/letter.yaml `clock`, Europe/London), with the zone's

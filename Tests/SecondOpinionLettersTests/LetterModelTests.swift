@@ -1,6 +1,7 @@
 import Foundation
 import SecondOpinionCases
 import SecondOpinionCore
+import SecondOpinionLetters
 import SecondOpinionTestSupport
 import Testing
 

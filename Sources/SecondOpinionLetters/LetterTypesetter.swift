@@ -1,4 +1,5 @@
 import Foundation
+import SecondOpinionCore
 
 /// The PDF letter is typeset outside the pure core (cairo and pango live in
 /// the `SecondOpinionPDF` edge). The edge installs its typesetter here once at

@@ -1,3 +1,5 @@
+import SecondOpinionCore
+
 /// Renders the letter as one self-contained HTML page with print styling. All
 /// text is escaped; there are no scripts and no external resources.
 public enum HTMLLetter {

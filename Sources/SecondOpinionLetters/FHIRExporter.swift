@@ -1,4 +1,5 @@
 import Foundation
+import SecondOpinionCore
 
 /// Exports a record as a FHIR R4 Bundle (type `collection`) holding a Patient,
 /// a QuestionnaireResponse whose items carry the question ids as linkIds, and

@@ -1,3 +1,5 @@
+import SecondOpinionCore
+
 /// Renders the letter as plain text wrapped for an 80-column terminal or
 /// printer: the title underlined, each heading in capitals on its own line
 /// (no underline, so two A4 pages hold a typical letter).

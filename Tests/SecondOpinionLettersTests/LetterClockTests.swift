@@ -1,4 +1,5 @@
 import SecondOpinionCore
+import SecondOpinionLetters
 import SecondOpinionTestSupport
 import Testing
 

@@ -1,3 +1,5 @@
+import SecondOpinionCore
+
 /// Renders the letter as Markdown, escaping the person's text so it cannot
 /// become markup, links or HTML.
 public enum MarkdownLetter {

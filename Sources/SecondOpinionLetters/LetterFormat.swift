@@ -1,3 +1,5 @@
+import SecondOpinionCore
+
 /// The formats a letter or export can be rendered in.
 public enum LetterFormat: String, Sendable, CaseIterable, Codable {
   /// Markdown (the default letter).

@@ -1,3 +1,5 @@
+import SecondOpinionCore
+
 /// The letter's content, worked out once from a record and laid out as
 /// seeds/letter.yaml says: a summary first, then the PRSB headings; each
 /// format only prints it.
@@ -207,7 +209,7 @@ public struct LetterModel: Sendable {
       return urgencyText(triage)
     case "deadline":
       // The wait's kind of care and source are stated once, in the assumptions.
-      return triage.decisionDeadline.map { deadlineText($0, wait: nil) }
+      return triage.decisionDeadline.map { $0.text(wait: nil) }
     case "reasons":
       return triage.reasons(tree: "urgency").joined(separator: " ")
     default:
@@ -217,20 +219,6 @@ public struct LetterModel: Sendable {
       }
       return values.isEmpty ? nil : values.joined(separator: "; ")
     }
-  }
-
-  /// The expected wait used, its kind of care and its source.
-  public static func waitText(_ wait: ExpectedWait) -> String {
-    "\(wait.days) days, for \(wait.care) (source: \(wait.source))."
-  }
-
-  /// The deadline line: the one decide-by date (or what to do when it is due
-  /// now), then whether the expected wait, for its kind of care, fits.
-  public static func deadlineText(_ deadline: DecisionDeadline, wait: ExpectedWait?) -> String {
-    let fits = deadline.waitExceedsDeadline ? "does not fit" : "fits"
-    var text = "\(deadline.sentence) The expected wait of \(deadline.expectedWaitDays) days \(fits) before this date."
-    if let wait { text += " It is the wait for \(wait.care) (source: \(wait.source))." }
-    return text
   }
 
   /// How the level maps onto the NHS e-Referral Service and FHIR priorities,

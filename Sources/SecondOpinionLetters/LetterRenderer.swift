@@ -1,4 +1,5 @@
 import Foundation
+import SecondOpinionCore
 
 /// Renders a record in any format: the letters and the FHIR export.
 public enum LetterRenderer {
