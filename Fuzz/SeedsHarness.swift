@@ -1,4 +1,5 @@
 import Foundation
+import SecondOpinionChecking
 import SecondOpinionCore
 
 /// Fuzz harness (b): the YAML loader for seeds/ and the case library. The
