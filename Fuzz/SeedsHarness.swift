@@ -1,4 +1,5 @@
 import Foundation
+import SecondOpinionCases
 import SecondOpinionChecking
 import SecondOpinionCore
 
@@ -145,7 +146,7 @@ enum SeedsHarness {
   static func runCase(_ text: String) {
     let definition: CaseDefinition
     do {
-      definition = try SeedLoader.testCase(text, file: "cases/fuzz.yaml")
+      definition = try CaseDefinition.load(text, file: "cases/fuzz.yaml")
     } catch let error as SeedError {
       FuzzSupport.require(error.file == "cases/fuzz.yaml", "a case error names another file: \(error)")
       return
