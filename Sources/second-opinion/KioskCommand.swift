@@ -102,19 +102,19 @@ struct KioskCommand: ParsableCommand {
               seeds.interview.say(
                 "kioskThanks", .patient, fallback: "Thank you. Please let the reception desk know you have finished."),
               width: screen.columns) + "\n")
-        try finish(screen: screen, input: input)
+        try finish(seeds.interview, screen: screen, input: input)
       case .emergency:
         if let id = save(driver, seeds: seeds, clock: clock, screen: screen) {
           screen.write(
             SubmittedNotice.render(
               seeds.interview, voice: .patient, recordID: id, emergency: true, delivery: nil, width: screen.columns))
         }
-        try waitForStaff(screen: screen, input: input)
+        try waitForStaff(seeds.interview, screen: screen, input: input)
       case .idle, .restart:
         try reset(screen, reader)
       case .interrupted(let signal, _):
         if signal == SIGTERM || signal == SIGHUP { try stop(screen, reader) }
-        if try confirmStartAgain(screen: screen, input: input) { try reset(screen, reader) }
+        if try confirmStartAgain(seeds.interview, screen: screen, input: input) { try reset(screen, reader) }
         session = driver.session
       case .endedEarly, .tooManyAttempts, .tooManyLines:
         session = driver.session
@@ -134,7 +134,11 @@ struct KioskCommand: ParsableCommand {
       return record.id
     } catch {
       Diagnostics.error("\(error)")
-      screen.write("\nYour answers could not be saved. Please tell the reception desk.\n")
+      screen.write(
+        "\n"
+          + seeds.interview.say(
+            "kioskNotSaved", .patient, fallback: "Your answers could not be saved. Please tell the reception desk.")
+          + "\n")
       return nil
     }
   }
@@ -146,7 +150,8 @@ struct KioskCommand: ParsableCommand {
       fallback:
         "Welcome. This screen helps you ask for a second opinion about your care. Your answers are private and go only to the practice."
     )
-    screen.write(TextWrapper.wrap(text, width: screen.columns) + "\n\nPress Enter to start.\n")
+    let start = seeds.interview.say("kioskStart", .patient, fallback: "Press Enter to start.")
+    screen.write(TextWrapper.wrap(text, width: screen.columns) + "\n\n" + start + "\n")
     let staffCode = ProcessInfo.processInfo.environment["SECOND_OPINION_STAFF_CODE"].flatMap { $0.isEmpty ? nil : $0 }
     while true {
       switch input.read(prompt: "> ", prefill: nil, completions: []) {
@@ -165,9 +170,10 @@ struct KioskCommand: ParsableCommand {
   }
 
   /// After a submitted interview: the thanks stay until Enter or the idle reset.
-  private func finish(screen: TerminalOutput, input: KioskInput) throws {
+  private func finish(_ wording: InterviewDefinition, screen: TerminalOutput, input: KioskInput) throws {
     while true {
-      switch input.read(prompt: "[Press Enter to finish] ", prefill: nil, completions: []) {
+      let prompt = wording.say("kioskFinish", .patient, fallback: "[Press Enter to finish]") + " "
+      switch input.read(prompt: prompt, prefill: nil, completions: []) {
       case .interrupted(let signal) where signal == SIGTERM || signal == SIGHUP:
         try stop(screen, input.reader)
       default:
@@ -178,10 +184,12 @@ struct KioskCommand: ParsableCommand {
 
   /// After an emergency the alert stays on screen, with no idle reset, until
   /// someone presses Enter: staff must see it. Ctrl-C and Ctrl-D do not clear it.
-  private func waitForStaff(screen: TerminalOutput, input: KioskInput) throws {
+  private func waitForStaff(_ wording: InterviewDefinition, screen: TerminalOutput, input: KioskInput) throws {
     input.reader.idle = nil
     while true {
-      switch input.read(prompt: "[Press Enter when a member of staff is with you] ", prefill: nil, completions: []) {
+      let prompt =
+        wording.say("kioskWaitForStaff", .patient, fallback: "[Press Enter when a member of staff is with you]") + " "
+      switch input.read(prompt: prompt, prefill: nil, completions: []) {
       case .line:
         try reset(screen, input.reader)
       case .interrupted(let signal) where signal == SIGTERM || signal == SIGHUP:
@@ -194,15 +202,23 @@ struct KioskCommand: ParsableCommand {
 
   /// After Ctrl-C: true to start again (the answers are discarded), false to
   /// carry on at the same question. Walking away counts as starting again.
-  private func confirmStartAgain(screen: TerminalOutput, input: KioskInput) throws -> Bool {
-    screen.write("\nDo you want to start again? Your answers so far will be deleted. (yes or no)\n")
+  private func confirmStartAgain(
+    _ wording: InterviewDefinition, screen: TerminalOutput, input: KioskInput
+  ) throws -> Bool {
+    let question = wording.say(
+      "kioskStartAgain", .patient,
+      fallback: "Do you want to start again? Your answers so far will be deleted. (yes or no)")
+    screen.write("\n" + TextWrapper.wrap(question, width: screen.columns) + "\n")
     while true {
       switch input.read(prompt: "> ", prefill: nil, completions: ["yes", "no"]) {
       case .line(let answer):
         let word = AnswerWords.fold(TextSanitizer.clean(answer))
         if AnswerWords.yes.contains(word) || word == "start again" || word == "restart" { return true }
         if AnswerWords.no.contains(word) { return false }
-        screen.write("Please type yes to start again, or no to carry on with your answers.\n")
+        let again = wording.say(
+          "kioskStartAgainRefused", .patient,
+          fallback: "Please type yes to start again, or no to carry on with your answers.")
+        screen.write(TextWrapper.wrap(again, width: screen.columns) + "\n")
       case .idleTimeout:
         return true
       case .interrupted(let signal) where signal == SIGTERM || signal == SIGHUP:
