@@ -146,7 +146,9 @@ public struct LetterModel: Sendable {
     case "advice":
       let full = Set(layout.adviceInFull)
       section.items = record.safetyAdvice.map {
-        full.contains($0.id) ? "\($0.title): \($0.text)" : "\($0.title) (\(layout.words.adviceByTitle))"
+        let title = $0.englishTitle ?? $0.title
+        return full.contains($0.id)
+          ? "\(title): \($0.englishText ?? $0.text)" : "\(title) (\(layout.words.adviceByTitle))"
       }
     case "completedBy":
       let person = record.completedBy

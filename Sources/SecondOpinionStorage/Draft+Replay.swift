@@ -23,11 +23,14 @@ extension Draft {
     return unused
   }
 
-  /// A session with this draft's answers replayed, in its voice and on its
-  /// day, and the answers that could not be used; nil when its mode is not a voice.
+  /// A session with this draft's answers replayed, in its voice, language
+  /// and day, and the answers that could not be used; nil when its mode is
+  /// not a voice or the seeds no longer have its language.
   public func session(seeds: SeedBundle) -> (session: InterviewSession, unused: [String])? {
-    guard let voice = Voice(rawValue: mode) else { return nil }
-    var session = InterviewSession(seeds: seeds, voice: voice, today: today)
+    guard let voice = Voice(rawValue: mode), let spoken = seeds.speaking(language ?? SeedBundle.english) else {
+      return nil
+    }
+    var session = InterviewSession(seeds: spoken, voice: voice, today: today)
     let unused = replay(into: &session)
     return (session, unused)
   }

@@ -58,11 +58,14 @@ public struct Draft: Codable, Sendable, Equatable {
   public var waitingAt: String?
   /// Why it was saved ("hang-up", "interrupted", "terminated", "ended", "storage-failed").
   public var reason: String
+  /// The language the interview spoke (nil: English, as drafts written
+  /// before languages were).
+  public var language: String?
 
   /// Creates a draft.
   public init(
     id: String, mode: String, operator: String?, createdAt: String, savedAt: String, today: String,
-    answers: [Item], waitingAt: String?, reason: String
+    answers: [Item], waitingAt: String?, reason: String, language: String? = nil
   ) {
     self.schemaVersion = Self.currentSchemaVersion
     self.id = id
@@ -74,11 +77,13 @@ public struct Draft: Codable, Sendable, Equatable {
     self.answers = answers
     self.waitingAt = waitingAt
     self.reason = reason
+    self.language = language == SeedBundle.english ? nil : language
   }
 
   /// The fields a draft file has; any other is refused.
   static let fields: Set<String> = [
     "schemaVersion", "id", "mode", "operator", "createdAt", "savedAt", "today", "answers", "waitingAt", "reason",
+    "language",
   ]
   /// The fields of one answer.
   static let itemFields: Set<String> = ["questionId", "typed"]
@@ -95,6 +100,7 @@ public struct Draft: Codable, Sendable, Equatable {
     var answers: [Item]
     var waitingAt: String?
     var reason: String
+    var language: String?
   }
 
   /// Reads a draft file's bytes, checking every field (see the type's notes).
@@ -158,6 +164,9 @@ public struct Draft: Codable, Sendable, Equatable {
     if wire.mode == Voice.receptionist.rawValue, operatorName == nil {
       throw DraftProblem("a receptionist draft must name its operator")
     }
+    if let language = wire.language, !isIdentifier(language) || language.count > 20 {
+      throw DraftProblem("its language is not a language code")
+    }
     if let waiting = wire.waitingAt, !isIdentifier(waiting) {
       throw DraftProblem("its waitingAt is not a question id")
     }
@@ -171,7 +180,7 @@ public struct Draft: Codable, Sendable, Equatable {
     }
     var draft = Draft(
       id: fileID, mode: wire.mode, operator: operatorName, createdAt: wire.createdAt, savedAt: wire.savedAt,
-      today: wire.today, answers: items, waitingAt: wire.waitingAt, reason: wire.reason)
+      today: wire.today, answers: items, waitingAt: wire.waitingAt, reason: wire.reason, language: wire.language)
     draft.schemaVersion = currentSchemaVersion
     return draft
   }

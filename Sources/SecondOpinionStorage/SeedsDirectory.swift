@@ -38,7 +38,7 @@ public enum SeedsDirectory {
       interview: try text(of: SeedLoader.interviewFile, in: folder),
       triage: try text(of: SeedLoader.triageFile, in: folder),
       letter: try text(of: SeedLoader.letterFile, in: folder)
-    ).with(crisis: try phrases("crisis", in: folder), redFlags: try phrases("red-flags", in: folder))
+    ).with(translations: try translations(in: folder), grammars: try grammars(in: folder))
     if verify { try Self.verify(bundle) }
     return bundle
   }
@@ -51,6 +51,70 @@ public enum SeedsDirectory {
     try checkFolder(folder + "/phrases")
     guard FileManager.default.fileExists(atPath: folder + "/" + file) else { return nil }
     return try SeedLoader.decode(try text(of: file, in: folder), file: file)
+  }
+
+  /// The translations of seeds/languages/: one folder per language code,
+  /// each of `*.yaml` files merged by `SeedLoader.translation`, read as every
+  /// seeds file is (`text(of:in:)`). None when there is no languages folder.
+  /// - Throws: `SeedError` naming the file.
+  public static func translations(in folder: String) throws -> [String: Translation] {
+    let root = folder + "/" + SeedLoader.languagesFolder
+    guard FileManager.default.fileExists(atPath: root) else { return [:] }
+    try checkFolder(root)
+    var result: [String: Translation] = [:]
+    for code in try names(in: root, file: SeedLoader.languagesFolder) {
+      let languageFolder = SeedLoader.languagesFolder + "/" + code
+      guard isLanguageCode(code) else {
+        throw SeedError(file: languageFolder, message: "is not a language code (such as cy, or pt-BR)")
+      }
+      try checkFolder(folder + "/" + languageFolder)
+      let files = try names(in: folder + "/" + languageFolder, file: languageFolder).filter {
+        $0.hasSuffix(".yaml") || $0.hasSuffix(".yml")
+      }
+      guard !files.isEmpty else { throw SeedError(file: languageFolder, message: "has no .yaml files") }
+      let texts = try files.map { name in
+        (name: languageFolder + "/" + name, text: try text(of: languageFolder + "/" + name, in: folder))
+      }
+      result[code] = try SeedLoader.translation(code: code, files: texts)
+    }
+    return result
+  }
+
+  /// Every language's phrase grammars: English's, and each translation's
+  /// (seeds/phrases/NAME.CODE.yaml) that exist.
+  /// - Throws: `SeedError` naming the file.
+  public static func grammars(in folder: String) throws -> [String: LanguageGrammars] {
+    var codes = [SeedBundle.english]
+    let root = folder + "/" + SeedLoader.languagesFolder
+    if FileManager.default.fileExists(atPath: root) {
+      codes += try names(in: root, file: SeedLoader.languagesFolder).filter(isLanguageCode)
+    }
+    var result: [String: LanguageGrammars] = [:]
+    for code in codes {
+      result[code] = LanguageGrammars(
+        crisis: try phrases("crisis", in: folder, language: code),
+        redFlags: try phrases("red-flags", in: folder, language: code))
+    }
+    return result
+  }
+
+  /// The visible entries of a folder, sorted.
+  private static func names(in path: String, file: String) throws -> [String] {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+      throw SeedError(file: file, message: "could not be listed")
+    }
+    return names.filter { !$0.hasPrefix(".") }.sorted()
+  }
+
+  /// Whether a folder name is a language code: two or three lower-case
+  /// letters, then optional `-` parts of letters and digits.
+  static func isLanguageCode(_ name: String) -> Bool {
+    let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+    guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLowercase })
+    else { return false }
+    return parts.dropFirst().allSatisfy {
+      !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
   }
 
   /// Refuses a seeds folder (or cases folder) someone else could change. A

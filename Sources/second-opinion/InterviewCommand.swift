@@ -38,6 +38,7 @@ struct InterviewCommand: ParsableCommand {
     help: ArgumentHelp("Fix the clock (ISO 8601) for deterministic ids and dates, as in tests.", visibility: .hidden))
   var now: String?
 
+  @OptionGroup var languageOption: LanguageOption
   @OptionGroup var seedsOption: SeedsOption
   @OptionGroup var output: OutputOptions
 
@@ -48,7 +49,7 @@ struct InterviewCommand: ParsableCommand {
   }
 
   func run() throws {
-    let seeds = try seedsOption.load()
+    let seeds = try languageOption.speaking(try seedsOption.load())
     let clock = try Clock(fixed: now)
     let operatorName = `operator`.map(TextSanitizer.clean)
     let runner = InterviewRunner(

@@ -121,7 +121,7 @@ struct InterviewRunner {
     let draft = Draft(
       id: recordID, mode: voice.rawValue, operator: operatorName, createdAt: createdAt,
       savedAt: RecordID.iso8601(Date()),
-      today: session.today, answers: items, waitingAt: waitingAt, reason: reason)
+      today: session.today, answers: items, waitingAt: waitingAt, reason: reason, language: seeds.language)
     do {
       try DraftStore(outputFolder: output.folder).save(draft)
     } catch let error as StorageError {

@@ -32,6 +32,13 @@ struct KioskCommand: ParsableCommand {
     help: ArgumentHelp("Refused: a kiosk with a fixed clock could save only its first patient.", visibility: .hidden))
   var now: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The languages the welcome screen offers, in order, the first the default (e.g. cy,en in Wales; default: English, then every language of seeds/languages).",
+      valueName: "codes"))
+  var languages: String?
+
   @OptionGroup var seedsOption: SeedsOption
   @OptionGroup var output: OutputOptions
 
@@ -61,14 +68,15 @@ struct KioskCommand: ParsableCommand {
     }
     ProcessHardening.crashClearsScreen(true)
     SignalTrap.install(kiosk: true)
-    let seeds = try seedsOption.load()
+    let allSeeds = try seedsOption.load()
+    let offered = try offeredLanguages(allSeeds)
     // Before the first patient: the folder can be trusted and written.
     try OutputFolder.open(output.folder, probe: true)
     let screen = TerminalOutput()
     let reader = ReadlineLineReader(kiosk: true, idle: nil, output: screen)
     let input = KioskInput(reader: reader)
     screen.clearScreen()
-    try welcome(seeds, screen: screen, input: input)
+    let seeds = allSeeds.speaking(try welcome(allSeeds, offering: offered, screen: screen, input: input))!
     reader.idle = IdlePolicy(idleSeconds: idleTimeout, warningSeconds: idleWarning)
     let clock = try Clock(fixed: nil)
     var session = InterviewSession(seeds: seeds, voice: .patient, today: clock.today)
@@ -143,30 +151,47 @@ struct KioskCommand: ParsableCommand {
     }
   }
 
-  /// The welcome screen: waits (no idle countdown) for Enter, or the staff code.
-  private func welcome(_ seeds: SeedBundle, screen: TerminalOutput, input: KioskInput) throws {
-    let text = seeds.interview.say(
-      "kioskWelcome", .patient,
-      fallback:
-        "Welcome. This screen helps you ask for a second opinion about your care. Your answers are private and go only to the practice."
-    )
-    let start = seeds.interview.say("kioskStart", .patient, fallback: "Press Enter to start.")
-    screen.write(TextWrapper.wrap(text, width: screen.columns) + "\n\n" + start + "\n")
+  /// The welcome screen, in every language offered: waits (no idle
+  /// countdown) for Enter, a language's number or the start of its name, or
+  /// the staff code, and returns the language chosen (Enter: the first).
+  private func welcome(
+    _ seeds: SeedBundle, offering codes: [String], screen: TerminalOutput, input: KioskInput
+  ) throws -> String {
+    screen.write(LanguageChoice(seeds: seeds, codes: codes).text(width: screen.columns))
     let staffCode = ProcessInfo.processInfo.environment["SECOND_OPINION_STAFF_CODE"].flatMap { $0.isEmpty ? nil : $0 }
     while true {
-      switch input.read(prompt: "> ", prefill: nil, completions: []) {
+      switch input.read(prompt: "> ", prefill: nil, completions: codes.count > 1 ? codes.map(seeds.name) : []) {
       case .line(let line):
         // Nothing typed here is kept: not the code, nor a wrong guess at it.
         input.reader.forget()
         if let staffCode, line == staffCode { try stop(screen, input.reader) }
+        guard let code = LanguageChoice(seeds: seeds, codes: codes).choice(TextSanitizer.clean(line)) else {
+          screen.write(LanguageChoice(seeds: seeds, codes: codes).again(width: screen.columns))
+          continue
+        }
         screen.clearScreen()
-        return
+        return code
       case .interrupted(let signal) where signal == SIGTERM || signal == SIGHUP:
         try stop(screen, input.reader)
       default:
         continue
       }
     }
+  }
+
+  /// The languages `--languages` names, each checked against the seeds
+  /// (exit 64 naming those it has), or English then every translation.
+  private func offeredLanguages(_ seeds: SeedBundle) throws -> [String] {
+    guard let languages else { return seeds.languages }
+    let codes = languages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    let unknown = codes.filter { !seeds.languages.contains($0) }
+    guard !codes.isEmpty, unknown.isEmpty, Set(codes).count == codes.count else {
+      Diagnostics.error(
+        "--languages takes a comma-separated list of different languages the seeds have: "
+          + seeds.languages.map { "\($0) (\(seeds.name(of: $0)))" }.joined(separator: ", "))
+      throw ExitStatus.usage
+    }
+    return codes
   }
 
   /// After a submitted interview: the thanks stay until Enter or the idle reset.

@@ -44,6 +44,9 @@ struct ResumeCommand: ParsableCommand {
       throw ExitStatus.defects
     }
     guard let voice = Voice(rawValue: draft.mode), let replayed = draft.session(seeds: seeds) else {
+      Diagnostics.error(
+        "the draft's language `\(InertText.lines(draft.language ?? SeedBundle.english))` is not in the seeds now; "
+          + "add seeds/languages/\(InertText.lines(draft.language ?? "")) back to resume it")
       throw ExitStatus.defects
     }
     let (session, unused) = replayed
@@ -61,7 +64,7 @@ struct ResumeCommand: ParsableCommand {
     // Before the interview writes to the terminal directly.
     fflush(nil)
     let runner = InterviewRunner(
-      seeds: seeds, voice: voice, operatorName: draft.operator, output: output, clock: try Clock(fixed: nil),
+      seeds: session.seeds, voice: voice, operatorName: draft.operator, output: output, clock: try Clock(fixed: nil),
       recordID: id, createdAt: draft.createdAt)
     try runner.run(session: session, showIntroduction: false)
   }

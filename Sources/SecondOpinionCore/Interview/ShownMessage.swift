@@ -6,6 +6,11 @@ public struct ShownMessage: Codable, Sendable, Equatable {
   public var title: String
   /// The text exactly as shown.
   public var text: String
+  /// The title in English, when the message was shown in another language.
+  public var englishTitle: String?
+  /// The text in English, when the message was shown in another language
+  /// (the clinician's letter prints this).
+  public var englishText: String?
 
   /// Creates a shown message.
   public init(id: String, title: String, text: String) {

@@ -24,11 +24,17 @@ public struct RecordBuilder: Sendable {
     var set = AnswerSet()
     for answer in answers { set.set(answer) }
     let triage = seeds.evaluator.evaluate(set, voice: session.voice, today: session.today)
+    // The letter is in English whatever language the interview spoke: the
+    // labels and the displayed answers are the English ones; `question` is
+    // the wording exactly as asked.
+    let english = seeds.englishInterview
     let recordAnswers = answers.compactMap { answer -> RecordAnswer? in
-      guard let question = seeds.interview.question(answer.questionID) else { return nil }
+      guard let question = english.question(answer.questionID),
+        let asked = seeds.interview.question(answer.questionID)
+      else { return nil }
       return RecordAnswer(
         questionId: question.id, type: question.type, heading: question.heading, label: question.label,
-        field: question.field, question: question.text.text(for: session.voice), typed: answer.typed,
+        field: question.field, question: asked.text.text(for: session.voice), typed: answer.typed,
         state: answer.value.state, value: RecordValue(answer.value),
         display: AnswerDisplay.text(answer.value, question: question, voice: session.voice))
     }
@@ -46,7 +52,20 @@ public struct RecordBuilder: Sendable {
       completedBy: RecordPerson(
         role: session.voice == .receptionist ? "receptionist" : "patient",
         name: session.voice == .receptionist ? operatorName : nil),
-      interviewVersion: seeds.interview.version, answers: recordAnswers, triage: triage, safetyAdvice: shown)
+      interviewVersion: seeds.interview.version, answers: recordAnswers, triage: triage,
+      safetyAdvice: shown.map { inEnglish($0, voice: session.voice, channel: channel) })
+  }
+
+  /// A message as shown, with its English title and text beside it when it
+  /// was shown in another language (the letter prints the English).
+  private func inEnglish(_ shown: ShownMessage, voice: Voice, channel: Channel) -> ShownMessage {
+    guard seeds.language != SeedBundle.english, let message = seeds.englishInterview.message(shown.id) else {
+      return shown
+    }
+    var result = shown
+    result.englishTitle = message.title
+    result.englishText = message.text(for: voice, kiosk: channel == .kiosk)
+    return result
   }
 
   /// Encodes a record as JSON with sorted keys, so files and diffs are stable.

@@ -40,7 +40,10 @@ public enum RecordSchema {
             "type": "object",
             "additionalProperties": false,
             "required": ["id", "title", "text"],
-            "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "text": {"type": "string"}}
+            "properties": {
+              "id": {"type": "string"}, "title": {"type": "string"}, "text": {"type": "string"},
+              "englishTitle": {"type": "string"}, "englishText": {"type": "string"}
+            }
           }
         }
       },

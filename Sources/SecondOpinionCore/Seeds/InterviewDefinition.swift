@@ -3,6 +3,9 @@
 public struct InterviewDefinition: Codable, Sendable {
   /// Version of the definition, copied into every record.
   public var version: String
+  /// The name of the language the definition is written in, in that language
+  /// ("English"), offered beside the translations' names on the kiosk.
+  public var languageName: String?
   /// Title shown at the start.
   public var title: VoiceText
   /// Introduction shown before the first question.

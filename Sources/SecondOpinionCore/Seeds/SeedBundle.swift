@@ -15,18 +15,85 @@ public struct SeedBundle: Sendable {
   /// the seeds have no red-flag grammar.
   public var redFlagWords: RedFlagReader?
 
-  /// Creates a bundle.
+  /// The language the interview speaks (BCP 47: `en`, `cy`).
+  public private(set) var language = Self.english
+  /// The interview in English, the base language: the clinician's letter, the
+  /// record's labels and displayed answers, and the FHIR export read this,
+  /// whatever language the interview speaks.
+  public var englishInterview: InterviewDefinition { base ?? interview }
+  /// The English interview while another language is spoken.
+  private var base: InterviewDefinition?
+  /// The other languages, by code (seeds/languages/CODE/).
+  public private(set) var translations: [String: Translation] = [:]
+  /// Every language's phrase grammars, by code (English under `en`).
+  public private(set) var grammars: [String: LanguageGrammars] = [:]
+
+  /// The code of the base language.
+  public static let english = "en"
+
+  /// Creates a bundle in English.
   public init(interview: InterviewDefinition, triage: TriageDefinition, letter: LetterLayout) {
     self.interview = interview
     self.triage = triage
     self.letter = letter
   }
 
-  /// The bundle with its phrase grammars (`SeedLoader.phraseFiles`).
+  /// The codes of the languages the interview can speak: English first,
+  /// then the translations in order of code.
+  public var languages: [String] { [Self.english] + translations.keys.sorted() }
+
+  /// A language's own name ("Cymraeg", "English"), for the choice of language.
+  public func name(of code: String) -> String {
+    if code == Self.english { return englishInterview.languageName ?? "English" }
+    return translations[code]?.name ?? code
+  }
+
+  /// A language's name in English ("Welsh"), for the letter.
+  public func englishName(of code: String) -> String {
+    if code == Self.english { return "English" }
+    return translations[code]?.englishName ?? code
+  }
+
+  /// The bundle with its English phrase grammars (`SeedsDirectory.phrases`).
   public func with(crisis: PhraseGrammar?, redFlags: PhraseGrammar?) -> SeedBundle {
+    with(
+      translations: translations,
+      grammars: grammars.merging([Self.english: LanguageGrammars(crisis: crisis, redFlags: redFlags)]) { $1 })
+  }
+
+  /// The bundle with its other languages and every language's grammars,
+  /// still speaking the language it spoke.
+  public func with(translations: [String: Translation], grammars: [String: LanguageGrammars]) -> SeedBundle {
     var bundle = self
+    bundle.translations = translations
+    bundle.grammars = grammars
+    return bundle.speaking(language) ?? bundle.speaking(Self.english)!
+  }
+
+  /// The bundle speaking another language: the interview's strings in that
+  /// language, and free text read with that language's grammars and the
+  /// English ones (many people write English, or mix both: a mention either
+  /// finds counts). Nil for a language the seeds do not have.
+  public func speaking(_ code: String) -> SeedBundle? {
+    var bundle = self
+    let english = englishInterview
+    if code == Self.english {
+      bundle.interview = english
+      bundle.base = nil
+    } else {
+      guard let translation = translations[code] else { return nil }
+      bundle.interview = english.translated(translation)
+      bundle.base = english
+    }
+    bundle.language = code
+    let own = grammars[code]
+    let englishGrammars = grammars[Self.english]
+    let crisis = own?.crisis ?? englishGrammars?.crisis
     bundle.crisis = crisis.map(PhraseMatcher.init)
-    if let crisis, let redFlags { bundle.redFlagWords = RedFlagReader(redFlags: redFlags, crisis: crisis) }
+    bundle.redFlagWords = nil
+    if let crisis, let redFlags = own?.redFlags ?? englishGrammars?.redFlags {
+      bundle.redFlagWords = RedFlagReader(redFlags: redFlags, crisis: crisis)
+    }
     return bundle
   }
 

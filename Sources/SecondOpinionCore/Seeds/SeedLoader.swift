@@ -178,7 +178,7 @@ public enum SeedLoader {
   }
 
   /// A decoding or YAML error as a `SeedError` naming the file and line.
-  private static func seedError(_ error: Error, text: String, file: String) -> SeedError {
+  static func seedError(_ error: Error, text: String, file: String) -> SeedError {
     if let error = error as? YamlError {
       return SeedError(file: file, line: yamlLine(error), message: "not valid YAML: \(yamlProblem(error))")
     }
@@ -228,7 +228,7 @@ public enum SeedLoader {
       .trimmingCharacters(in: CharacterSet(charactersIn: "."))
   }
 
-  private static func describe(_ error: DecodingError) -> String {
+  static func describe(_ error: DecodingError) -> String {
     switch error {
     case .keyNotFound(let key, let context):
       return
