@@ -16,5 +16,17 @@ public struct QuestionTranslation: Codable, Sendable, Equatable {
   /// The line where the entry starts (filled by the loader).
   public var line: Int?
 
+  /// Creates a question's strings.
+  public init(
+    label: String? = nil, text: VoiceText? = nil, help: VoiceText? = nil, example: String? = nil,
+    choices: [String: ChoiceTranslation]? = nil
+  ) {
+    self.label = label
+    self.text = text
+    self.help = help
+    self.example = example
+    self.choices = choices
+  }
+
   private enum CodingKeys: String, CodingKey { case label, text, help, example, choices }
 }
