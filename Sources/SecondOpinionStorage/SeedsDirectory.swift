@@ -32,13 +32,16 @@ public enum SeedsDirectory {
   /// them (`FolderSafety`), and each file's text when it breaks
   /// `SeedTextLimits` (size, anchors and aliases, nesting), before it is decoded.
   /// - Throws: `SeedError` naming the file.
-  public static func load(_ folder: String, verify: Bool = false) throws -> SeedBundle {
+  /// `languages`, when given, are the only translations read (English always
+  /// is): an interview in English does not read, nor wait for, the Welsh.
+  public static func load(_ folder: String, verify: Bool = false, languages: Set<String>? = nil) throws -> SeedBundle {
     try checkFolder(folder)
     let bundle = try SeedLoader.bundle(
       interview: try text(of: SeedLoader.interviewFile, in: folder),
       triage: try text(of: SeedLoader.triageFile, in: folder),
       letter: try text(of: SeedLoader.letterFile, in: folder)
-    ).with(translations: try translations(in: folder), grammars: try grammars(in: folder))
+    ).with(
+      translations: try translations(in: folder, only: languages), grammars: try grammars(in: folder, only: languages))
     if verify { try Self.verify(bundle) }
     return bundle
   }
@@ -57,12 +60,12 @@ public enum SeedsDirectory {
   /// each of `*.yaml` files merged by `SeedLoader.translation`, read as every
   /// seeds file is (`text(of:in:)`). None when there is no languages folder.
   /// - Throws: `SeedError` naming the file.
-  public static func translations(in folder: String) throws -> [String: Translation] {
+  public static func translations(in folder: String, only: Set<String>? = nil) throws -> [String: Translation] {
     let root = folder + "/" + SeedLoader.languagesFolder
     guard FileManager.default.fileExists(atPath: root) else { return [:] }
     try checkFolder(root)
     var result: [String: Translation] = [:]
-    for code in try names(in: root, file: SeedLoader.languagesFolder) {
+    for code in try names(in: root, file: SeedLoader.languagesFolder) where only?.contains(code) ?? true {
       let languageFolder = SeedLoader.languagesFolder + "/" + code
       guard isLanguageCode(code) else {
         throw SeedError(file: languageFolder, message: "is not a language code (such as cy, or pt-BR)")
@@ -83,12 +86,8 @@ public enum SeedsDirectory {
   /// Every language's phrase grammars: English's, and each translation's
   /// (seeds/phrases/NAME.CODE.yaml) that exist.
   /// - Throws: `SeedError` naming the file.
-  public static func grammars(in folder: String) throws -> [String: LanguageGrammars] {
-    var codes = [SeedBundle.english]
-    let root = folder + "/" + SeedLoader.languagesFolder
-    if FileManager.default.fileExists(atPath: root) {
-      codes += try names(in: root, file: SeedLoader.languagesFolder).filter(isLanguageCode)
-    }
+  public static func grammars(in folder: String, only: Set<String>? = nil) throws -> [String: LanguageGrammars] {
+    let codes = try languageCodes(in: folder).filter { $0 == SeedBundle.english || only?.contains($0) ?? true }
     var result: [String: LanguageGrammars] = [:]
     for code in codes {
       result[code] = LanguageGrammars(
@@ -96,6 +95,15 @@ public enum SeedsDirectory {
         redFlags: try phrases("red-flags", in: folder, language: code))
     }
     return result
+  }
+
+  /// The codes of every language the seeds folder has: English, then the
+  /// folders of seeds/languages/ in order (without reading them).
+  /// - Throws: `SeedError` when the languages folder cannot be listed.
+  public static func languageCodes(in folder: String) throws -> [String] {
+    let root = folder + "/" + SeedLoader.languagesFolder
+    guard FileManager.default.fileExists(atPath: root) else { return [SeedBundle.english] }
+    return [SeedBundle.english] + (try names(in: root, file: SeedLoader.languagesFolder).filter(isLanguageCode))
   }
 
   /// The visible entries of a folder, sorted.

@@ -49,7 +49,7 @@ struct InterviewCommand: ParsableCommand {
   }
 
   func run() throws {
-    let seeds = try languageOption.speaking(try seedsOption.load())
+    let seeds = try languageOption.load(seedsOption)
     let clock = try Clock(fixed: now)
     let operatorName = `operator`.map(TextSanitizer.clean)
     let runner = InterviewRunner(

@@ -68,7 +68,7 @@ struct KioskCommand: ParsableCommand {
     }
     ProcessHardening.crashClearsScreen(true)
     SignalTrap.install(kiosk: true)
-    let allSeeds = try seedsOption.load()
+    let allSeeds = try seedsOption.load(languages: requestedLanguages)
     let offered = try offeredLanguages(allSeeds)
     // Before the first patient: the folder can be trusted and written.
     try OutputFolder.open(output.folder, probe: true)
@@ -177,6 +177,12 @@ struct KioskCommand: ParsableCommand {
         continue
       }
     }
+  }
+
+  /// The codes `--languages` names, read alone from seeds/languages/ (nil:
+  /// every language).
+  private var requestedLanguages: Set<String>? {
+    languages.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
   }
 
   /// The languages `--languages` names, each checked against the seeds

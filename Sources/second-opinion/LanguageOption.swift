@@ -1,5 +1,6 @@
 import ArgumentParser
 import SecondOpinionCore
+import SecondOpinionStorage
 
 /// `--language CODE`, for `interview` and `resume`: the language of the
 /// screen and the patient's copy (the clinician's letter is in English).
@@ -11,14 +12,18 @@ struct LanguageOption: ParsableArguments {
       valueName: "code"))
   var language: String?
 
-  /// The bundle speaking the language asked for (or `otherwise`, English by
-  /// default), or exits 64 naming the languages the seeds have.
-  func speaking(_ seeds: SeedBundle, otherwise: String = SeedBundle.english) throws -> SeedBundle {
-    let code = language ?? otherwise
-    guard let spoken = seeds.speaking(code) else {
+  /// The code asked for, English by default.
+  var code: String { language ?? SeedBundle.english }
+
+  /// The seeds speaking the language asked for, reading only that language's
+  /// files (an English interview reads none of seeds/languages/), or exits 64
+  /// naming the languages the seeds have.
+  func load(_ seeds: SeedsOption) throws -> SeedBundle {
+    let available = (try? SeedsDirectory.languageCodes(in: seeds.folder)) ?? [SeedBundle.english]
+    guard available.contains(code), let spoken = try seeds.load(languages: [code]).speaking(code) else {
       Diagnostics.error(
         "there is no language `\(InertText.lines(code))` in the seeds; use one of: "
-          + seeds.languages.map { "\($0) (\(seeds.name(of: $0)))" }.joined(separator: ", "))
+          + available.joined(separator: ", "))
       throw ExitStatus.usage
     }
     return spoken

@@ -15,9 +15,10 @@ struct SeedsOption: ParsableArguments {
   /// refused too: an interview, the kiosk, a resumed draft and the case
   /// library never run on them. `check`, `tree` and `render` inspect seeds and
   /// pass false.
-  func load(verified: Bool = true) throws -> SeedBundle {
+  /// `languages`, when given, are the only translations read.
+  func load(verified: Bool = true, languages: Set<String>? = nil) throws -> SeedBundle {
     do {
-      return try SeedsDirectory.load(folder, verify: verified)
+      return try SeedsDirectory.load(folder, verify: verified, languages: languages)
     } catch let error as SeedError {
       Diagnostics.error("the seeds are not usable: \(error)")
       throw ExitStatus.seedsInvalid
