@@ -105,9 +105,18 @@ def words_of(text):
     return re.findall(r"\w+(?:['’-]\w+)*", text.lower())
 
 
+QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
+
+
 def welsh_vocabulary():
-    """Every word of the Welsh prose (the commands the Welsh names as typed included)."""
-    return {w for s in translation_strings("cy") for w in words_of(without_placeholders(s.text))}
+    """(the words of the Welsh prose outside quotation marks, the words inside
+    them): the Welsh quotes what is typed as it is typed ("submit", "yes")."""
+    outside, inside = set(), set()
+    for s in translation_strings("cy"):
+        text = without_placeholders(s.text)
+        inside |= {w for q in QUOTED.findall(text) for w in words_of(q)}
+        outside |= set(words_of(QUOTED.sub(" ", text)))
+    return outside, inside
 
 
 def welsh_runs(n):
@@ -120,22 +129,22 @@ def welsh_runs(n):
 
 def english_from_seeds(shown, typed):
     """The English strings of seeds/interview.yaml on the screen: each whole
-    string of two or three words, and for a longer one any three words of it in
+    string of two to four words, and for a longer one any four words of it in
     a row (each with letters) that no Welsh string and no typed answer has. Each
     is named once, with the screen's line and the strings it is from."""
     lines = [" ".join(words_of(line)) for line in shown.split("\n")]
     screen = " ".join(words_of(shown))
     typed_words = " ".join(words_of(" ".join(typed)))
-    kept = welsh_runs(3) | welsh_runs(2)
+    kept = welsh_runs(4) | welsh_runs(3) | welsh_runs(2)
     found = {}
     for key, text in sorted(english_strings().items()):
         w = words_of(without_placeholders(text))
         if len(w) < 2:
             continue
-        if len(w) < 4:
+        if len(w) <= 4:
             pieces = {" ".join(w)}
         else:
-            pieces = {" ".join(w[i : i + 3]) for i in range(len(w) - 2)}
+            pieces = {" ".join(w[i : i + 4]) for i in range(len(w) - 3)}
             pieces = {p for p in pieces if all(LETTERS.search(x) for x in p.split(" "))}
         for piece in pieces:
             if piece in kept or piece in typed_words:
@@ -152,12 +161,12 @@ def english_from_seeds(shown, typed):
 
 
 def aspell_known(words, language):
-    """The words aspell knows in `language` (it fails when aspell or the dictionary is missing)."""
+    """The words aspell's own dictionary for `language` knows (without the
+    reviewed word list, which accepts English words in Welsh text); it fails
+    when aspell or the dictionary is missing."""
     aspell = shutil.which("aspell")
     assert aspell, "aspell is missing: Scripts/bootstrap installs it"
     args = [aspell, "-l", language, "--encoding=utf-8"]
-    if language == "cy":
-        args.append("--personal=%s" % (LANGUAGES / "cy" / "aspell-words.txt").resolve())
     done = subprocess.run([*args, "list"], input="\n".join(words) + "\n", capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     unknown = set(done.stdout.split())
@@ -166,22 +175,32 @@ def aspell_known(words, language):
 
 def english_not_in_seeds(shown, typed):
     """The lines of the screen with an English word seeds/ has no Welsh for:
-    a word (of letters, perhaps with an apostrophe) in no Welsh string and not
-    typed, that aspell knows in English (en_GB) and not in Welsh. Each line
-    once, with its English words."""
-    welsh = welsh_vocabulary() | {w for t in typed for w in words_of(t)}
-
-    def tokens(line):
-        found = re.findall(r"\w+(?:['’]\w+)*", line)
-        return [w for w in found if len(w) > 1 and not re.search(r"[\d_]", w) and w.lower() not in welsh]
-
-    candidates = sorted({w for line in shown.split("\n") for w in tokens(line)})
-    english = aspell_known(candidates, "en_GB") - aspell_known(candidates, "cy")
+    a word (of letters, perhaps with an apostrophe) that no Welsh string has
+    (or, for a word in quotation marks, has in them: a command such as
+    "submit") and that was not typed, which aspell knows in English (en_GB)
+    and not in Welsh. Each line once, with its English words."""
+    outside, inside = welsh_vocabulary()
+    typed_words = {w for t in typed for w in words_of(t)}
+    # Quotation marks may open on one line and close on the next.
+    quoted = [m.span() for m in re.finditer(r'"[^"]{0,100}"|“[^”]{0,100}”', shown)]
+    tokens = []
+    for m in re.finditer(r"\w+(?:['’]\w+)*", shown):
+        word = m.group()
+        if len(word) < 2 or re.search(r"[\d_]", word) or word.lower() in outside | typed_words:
+            continue
+        if word.lower() in inside and any(a <= m.start() < b for a, b in quoted):
+            continue
+        tokens.append((shown.count("\n", 0, m.start()), word))
+    english = aspell_known(sorted({w for _, w in tokens}), "en_GB") - aspell_known(sorted({w for _, w in tokens}), "cy")
+    lines = shown.split("\n")
+    hits = {}
+    for number, word in tokens:
+        if word in english:
+            hits.setdefault(number, []).append(word)
     out = []
-    for line in shown.split("\n"):
-        hits = [w for w in tokens(line) if w in english]
-        entry = "%s   [English: %s]" % (line.strip(), ", ".join(dict.fromkeys(hits)))
-        if hits and entry not in out:
+    for number, words in sorted(hits.items()):
+        entry = "%s   [English: %s]" % (lines[number].strip(), ", ".join(dict.fromkeys(words)))
+        if entry not in out:
             out.append(entry)
     return out
 
@@ -392,5 +411,143 @@ def test_the_english_checks_find_english():
     assert english_not_in_seeds("Beth yw eich enw llawn?\nSorry, that was not accepted.\n", []) == [
         "Sorry, that was not accepted.   [English: Sorry, that, accepted]"
     ]
-    # Typed words and Welsh names of commands are not English on the screen.
-    assert english_not_in_seeds('> Elin Ross\nTeipiwch "submit"\n', ["Elin Ross"]) == []
+    # Typed words, and commands the Welsh quotes as typed, are not English on the screen;
+    # the same words unquoted are.
+    assert english_not_in_seeds('> Elin Ross\nTeipiwch "submit" neu "yes"\n', ["Elin Ross"]) == []
+    assert english_not_in_seeds("Caniatâd: Yes\n", []) == ["Caniatâd: Yes   [English: Yes]"]
+
+
+def test_the_idle_countdown_at_the_kiosk_is_in_welsh(tmp_path):
+    """The countdown before an idle kiosk starts again, once Cymraeg is chosen."""
+    env = dict(pty_env(), SECOND_OPINION_NOW="")
+    child = spawn(["kiosk", "--languages", "cy,en", "--out", tmp_path / "out", "--idle-timeout", "2",
+                   "--idle-warning", "2"], env=env, width=WIDTH, height=HEIGHT)
+    log = io.StringIO()
+    child.logfile_read = log
+    try:
+        read_to_prompt(child)
+        child.send("1\r")
+        read_to_prompt(child)
+        start = len(log.getvalue())
+        # After 2 s the countdown, after 2 more the kiosk starts again at the welcome.
+        welcome = flat(wording("kioskWelcome"))[:30]
+        child.expect_exact(welcome.split(" ")[0], timeout=TIMEOUT)
+        shown = screen_text(log.getvalue()[start:])
+        shown = shown[: shown.rfind(welcome.split(" ")[0])]
+    finally:
+        child.close(force=True)
+    assert shown.strip(), "nothing was shown while the kiosk was idle"
+    lines = english_not_in_seeds(shown, [])
+    assert not lines, "English in the idle countdown of the Welsh kiosk:\n" + "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# The desk: a receptionist's interview, piped one answer a line.
+# ---------------------------------------------------------------------------
+
+DESK_ARGS = ["interview", "--mode", "receptionist", "--operator", "Siôn Jones", "--language", "cy"]
+# One line a question, in the order asked (the receptionist's caller is the
+# patient's daughter, with the patient's consent).
+DESK_LINES = [
+    "?",  # red_flags: the help
+    "dim un",
+    "perthynas",  # caller_relationship, by a Welsh word
+    "Gareth Hughes",  # caller_name
+    "029 2034 5678",  # callback_number
+    "ie",  # patient_consent
+    "1",  # patient_capacity
+    "Megan Hughes",  # full_name
+    "3 o Fawrth 1952",  # date_of_birth, the month mutated after "o"
+    "benyw",  # sex
+    "ddim yn siŵr",  # nhs_number
+    "CF24",  # postcode: refused, not a whole postcode
+    "CF24 4HQ",
+    "029 2034 5678",  # phone
+    "Meddygfa'r Eglwys Newydd",  # gp_practice
+    "1, 5",  # reason
+    "gig",  # care_setting
+    "Canser y coluddyn",  # diagnosis
+    "Dr Evans, Ysbyty Athrofaol Cymru",  # first_clinician
+    "Medi 2026",  # diagnosis_date, a month and year
+    "wedi'i",  # cancer_status, by the start of a Welsh word
+    "ie",  # treatment_proposed
+    "Llawdriniaeth i dynnu rhan o'r coluddyn",  # treatment_description
+    "ie",  # treatment_irreversible
+    "14 Ionawr 2027",  # treatment_date
+    "na",  # treatment_date_movable
+    "",  # decision_date
+    "",  # treatment_so_far
+    "Poen yn y bol",  # symptoms
+    "yn aros",  # symptom_trend
+    "ie",  # pain
+    "3",  # pain_control
+    "dim un",  # alarm_symptoms
+    "aspirin",  # medications
+    "dim",  # allergies
+    "1",  # records_held
+    "dim un",  # records_requested
+    "Ysbyty Athrofaol Cymru",  # samples_location
+    "Oes angen llawdriniaeth?",  # question_1
+    "",  # question_2
+    "Gwybod beth yw'r dewisiadau",  # hopes
+    "gig",  # route
+    "",  # route_limits
+    "dim",  # other_conditions
+    "ddim yn siŵr",  # mdt_discussed
+    "gwell gennyf beidio â dweud",  # requirements
+    "na",  # research
+    "ie",  # consent_share
+    "submit",
+]
+
+
+@pytest.fixture(scope="module")
+def desk_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("welsh-desk") / "out"
+    done = run_piped([*DESK_ARGS, "--out", str(out)], DESK_LINES, env=base_env())
+    shown = screen_text(done.stdout.decode("utf-8")).replace(str(out), "OUT")
+    return done, shown, records(out)
+
+
+def test_the_desk_interview_matches_its_golden_transcript(desk_run):
+    done, shown, written = desk_run
+    assert done.returncode == 0, "exit %d: %s\n%s" % (done.returncode, done.stderr.decode(), shown[-2000:])
+    assert len(written) == 1
+    assert "\x1b" not in done.stdout.decode("utf-8"), "an escape sequence on a pipe"
+    if os.environ.get("SECOND_OPINION_RECORD_GOLDEN") == "1":
+        GOLDEN.write_text(shown, encoding="utf-8")
+    assert GOLDEN.exists(), "no golden transcript: record it with SECOND_OPINION_RECORD_GOLDEN=1"
+    assert shown == GOLDEN.read_text(encoding="utf-8"), (
+        "the Welsh desk transcript differs from %s (re-record with SECOND_OPINION_RECORD_GOLDEN=1 and read the diff)"
+        % GOLDEN.relative_to(REPO)
+    )
+
+
+def test_every_welsh_question_asked_at_the_desk_is_shown(desk_run):
+    _, shown, written = desk_run
+    screen = flat(shown)
+    missing = []
+    for answer in written[0]["answers"]:
+        q = CY["questions"][answer["questionId"]]
+        wanted = [voice(q["text"], "receptionist")]
+        wanted += [voice(c["label"], "receptionist") for c in (q.get("choices") or {}).values()]
+        missing += ["%s: %r" % (answer["questionId"], flat(w)) for w in wanted if flat(w) not in screen]
+        # The record keeps the question as it was asked, in Welsh.
+        assert flat(answer["question"]) == flat(voice(q["text"], "receptionist")), answer["questionId"]
+    assert flat(voice(CY["questions"]["red_flags"]["help"], "receptionist")) in screen, "the Welsh help is not shown"
+    assert not missing, "Welsh strings asked at the desk but not shown:\n" + "\n".join(missing)
+
+
+def test_no_english_string_of_the_seeds_is_shown_at_the_desk(desk_run):
+    _, shown, _ = desk_run
+    found = english_from_seeds(shown, DESK_LINES)
+    assert not found, "English from seeds/interview.yaml in the Welsh desk transcript:\n" + "\n".join(found)
+
+
+def test_no_english_from_the_program_is_shown_at_the_desk(desk_run):
+    _, shown, _ = desk_run
+    lines = english_not_in_seeds(shown, DESK_LINES + ["OUT", "SO"])
+    assert not lines, (
+        "English the program shows from its own code, not seeds/ (lines of the Welsh desk transcript):\n"
+        + "\n".join(lines)
+    )
