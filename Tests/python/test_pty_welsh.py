@@ -17,6 +17,7 @@ escape sequences taken out) is checked two ways:
   program says from its Swift code rather than from seeds/.
 and every Welsh question asked, its choices, and the help asked for are shown.
 """
+import datetime
 import io
 import os
 import re
@@ -24,12 +25,13 @@ import shutil
 import signal
 import subprocess
 
+import pexpect
 import pytest
 import yaml
 
-from _pty_helpers import spawn, pty_env, records
-from _seed_strings import LANGUAGES, english_strings, translation_files, translation_strings, without_placeholders
-from conftest import REPO, SEEDS, run_piped, base_env
+from _pty_helpers import pty_env, records, spawn
+from _seed_strings import english_strings, translation_files, translation_strings, without_placeholders
+from conftest import REPO, SEEDS, base_env, run_piped
 
 pytestmark = pytest.mark.usefixtures("binary")
 
@@ -132,7 +134,6 @@ def english_from_seeds(shown, typed):
     string of two to four words, and for a longer one any four words of it in
     a row (each with letters) that no Welsh string and no typed answer has. Each
     is named once, with the screen's line and the strings it is from."""
-    lines = [" ".join(words_of(line)) for line in shown.split("\n")]
     screen = " ".join(words_of(shown))
     typed_words = " ".join(words_of(" ".join(typed)))
     kept = welsh_runs(4) | welsh_runs(3) | welsh_runs(2)
@@ -156,7 +157,6 @@ def english_from_seeds(shown, typed):
         line = next((l for l in shown.split("\n") if piece in " ".join(words_of(l))), "(over two lines)")
         more = " and %d more" % (len(keys) - 1) if len(keys) > 1 else ""
         out.append("%r (from %s%s) on the line: %s" % (piece, keys[0], more, line.strip()))
-    del lines
     return out
 
 
@@ -211,6 +211,13 @@ def english_not_in_seeds(shown, typed):
 
 PROMPT = "\r\n> "
 PROGRESS_RE = re.compile(pattern(wording("progress"), number=r"\d+"))
+def welsh_date(days):
+    """Today plus `days`, as a Welsh speaker types it ("14 Ionawr 2027"): the
+    kiosk refuses a fixed clock, so dates are from today."""
+    day = datetime.date.today() + datetime.timedelta(days=days)
+    return "%d %s %d" % (day.day, CY["words"]["dates"]["months"][day.month - 1][0].capitalize(), day.year)
+
+
 # What is typed, by question id, in order: a list is several tries, each but
 # the last expected to be refused (or, for ?, to show the help).
 TYPED = {
@@ -227,12 +234,12 @@ TYPED = {
     "care_setting": ["gig"],
     "diagnosis": ["Canser y fron"],
     "first_clinician": ["Dr Patel, Ysbyty Athrofaol Cymru"],
-    "diagnosis_date": ["3 Hydref 2026"],
+    "diagnosis_date": [welsh_date(-60)],
     "cancer_status": ["amheuaeth"],
     "treatment_proposed": ["ie"],
     "treatment_description": ["Mastectomi"],
     "treatment_irreversible": ["ie"],
-    "treatment_date": ["14 Ionawr 2027"],
+    "treatment_date": [welsh_date(50)],
     "treatment_date_movable": ["ddim yn siŵr"],
     "decision_date": [""],
     "treatment_so_far": [""],
@@ -349,7 +356,7 @@ def kiosk_run(tmp_path_factory):
         child.send("\r")
         read_to_prompt(child)
         child.kill(signal.SIGTERM)
-        child.expect(pexpect_eof(), timeout=TIMEOUT)
+        child.expect(pexpect.EOF, timeout=TIMEOUT)
     finally:
         child.close(force=True)
     shown = screen_text(log.getvalue()[start:end])
@@ -359,12 +366,6 @@ def kiosk_run(tmp_path_factory):
     return shown.replace(reference.group("reference"), "XXXX"), asked, typed, helps, rejected, records(out)
 
 
-def pexpect_eof():
-    import pexpect
-
-    return pexpect.EOF
-
-
 def test_the_kiosk_interview_completes_in_welsh(kiosk_run):
     shown, asked, typed, helps, rejected, written = kiosk_run
     assert len(written) == 1, "the kiosk wrote %d records" % len(written)
@@ -372,8 +373,12 @@ def test_the_kiosk_interview_completes_in_welsh(kiosk_run):
     assert helps == ["red_flags"] and [q for q, _ in rejected] == ["date_of_birth"], (helps, rejected)
     assert written[0]["answers"], "the record has no answers"
     flat_shown = flat(shown)
-    for key in ("reviewTitle", "kioskThanks", "reference", "whatNext"):
+    for key in ("reviewTitle", "kioskThanks", "reference", "whatNext", "kioskFinish"):
         assert re.search(pattern(wording(key)), flat_shown), "the Welsh %s is not on the screen" % key
+    for message in BASE["closingMessages"]:
+        welsh = CY["messages"][message]
+        for text in (welsh["title"], welsh.get("kiosk") or welsh["patient"]):
+            assert flat(text) in flat_shown, "the Welsh %s message is not on the screen: %r" % (message, text)
 
 
 def test_every_welsh_question_asked_is_on_the_screen(kiosk_run):
@@ -535,6 +540,12 @@ def test_every_welsh_question_asked_at_the_desk_is_shown(desk_run):
         # The record keeps the question as it was asked, in Welsh.
         assert flat(answer["question"]) == flat(voice(q["text"], "receptionist")), answer["questionId"]
     assert flat(voice(CY["questions"]["red_flags"]["help"], "receptionist")) in screen, "the Welsh help is not shown"
+    for key in ("reviewTitle", "reviewPrompt", "reference", "whatNext", "deliveryState"):
+        assert re.search(pattern(wording(key, "receptionist")), screen), "the Welsh %s is not shown" % key
+    for message in BASE["closingMessages"]:
+        welsh = CY["messages"][message]
+        for text in (welsh["title"], welsh["receptionist"]):
+            assert flat(text) in screen, "the Welsh %s message is not shown: %r" % (message, text)
     assert not missing, "Welsh strings asked at the desk but not shown:\n" + "\n".join(missing)
 
 
