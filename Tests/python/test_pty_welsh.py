@@ -222,7 +222,7 @@ def welsh_date(days):
 # the last expected to be refused (or, for ?, to show the help).
 TYPED = {
     "red_flags": ["?", "dim un"],
-    "full_name": ["Elin Siân ap Dafydd"],
+    "full_name": ["", "Elin Siân ap Dafydd"],
     "date_of_birth": ["31 Chwefror 1970", "25 Tachwedd 1970"],
     "sex": ["benyw"],
     "nhs_number": ["943 476 5919"],
@@ -235,7 +235,7 @@ TYPED = {
     "diagnosis": ["Canser y fron"],
     "first_clinician": ["Dr Patel, Ysbyty Athrofaol Cymru"],
     "diagnosis_date": [welsh_date(-60)],
-    "cancer_status": ["amheuaeth"],
+    "cancer_status": ["wedi", "amheuaeth"],
     "treatment_proposed": ["ie"],
     "treatment_description": ["Mastectomi"],
     "treatment_irreversible": ["ie"],
@@ -349,6 +349,15 @@ def kiosk_run(tmp_path_factory):
             raise AssertionError("the review did not end after 20 pages")
         assert pages_seen >= 1, "the review fitted one 80x25 page; the test means to page through it"
         assert re.search(pattern(wording("reviewPrompt")), flat(screen_text(chunk))), screen_text(chunk)
+        # Change an answer from the review: its number, then Enter keeps the old
+        # answer put on the line for editing; the review shows it changed.
+        child.send("2\r")
+        chunk = read_to_prompt(child)
+        assert flat(wording("changeHint")) in flat(screen_text(chunk)), screen_text(chunk)
+        child.send("\r")
+        chunk = read_to_prompt(child)
+        assert flat(wording("reviewChanged")) in flat(screen_text(chunk)), screen_text(chunk)
+        typed += ["2", TYPED["full_name"][-1]]
         typed.append("submit")
         child.send("submit\r")
         child.expect_exact(wording("kioskFinish"), timeout=TIMEOUT)
@@ -370,7 +379,8 @@ def test_the_kiosk_interview_completes_in_welsh(kiosk_run):
     shown, asked, typed, helps, rejected, written = kiosk_run
     assert len(written) == 1, "the kiosk wrote %d records" % len(written)
     assert asked[0] == "red_flags" and "consent_share" in asked, asked
-    assert helps == ["red_flags"] and [q for q, _ in rejected] == ["date_of_birth"], (helps, rejected)
+    assert helps == ["red_flags"], helps
+    assert [q for q, _ in rejected] == ["full_name", "date_of_birth", "cancer_status"], rejected
     assert written[0]["answers"], "the record has no answers"
     flat_shown = flat(shown)
     for key in ("reviewTitle", "kioskThanks", "reference", "whatNext", "kioskFinish"):
