@@ -76,6 +76,41 @@ struct InterfaceWordingTests {
     #expect(text == "\"{typed} {x}\" is not one of the choices")
   }
 
+  /// The Welsh of the program's own wording (seeds/languages/cy/interface-program.yaml).
+  struct Translation: Decodable {
+    struct Words: Decodable { var commands: [String: [String]] }
+    var language: String
+    var wording: [String: VoiceText]
+    var words: Words
+  }
+
+  @Test func theWelshKeepsEveryPlaceholderAndEveryEnglishCommandWord() throws {
+    let file = "languages/cy/interface-program.yaml"
+    let welsh: Translation = try SeedLoader.decode(TestSeeds.text(file), file: file)
+    #expect(welsh.language == "cy")
+    let english = TestSeeds.bundle.interview
+    func placeholders(_ text: String) -> Set<String> {
+      Set(
+        text.split(separator: "{", omittingEmptySubsequences: false).dropFirst().compactMap {
+          $0.split(separator: "}").first.map(String.init)
+        })
+    }
+    for (name, text) in welsh.wording {
+      let key = try #require(InterfaceWording(rawValue: name), "\(name) is not a key the program says")
+      for voice in key.voices {
+        #expect(!text.text(for: voice).isEmpty, "\(name) \(voice)")
+        #expect(
+          placeholders(text.text(for: voice)) == placeholders(english.say(key, voice)), "\(name) \(voice)")
+      }
+    }
+    for command in InterfaceCommand.allCases {
+      let words = welsh.words.commands[command.rawValue] ?? []
+      let folded = Set(words.map(AnswerWords.fold))
+      let missing = (english.answerWords.commands[command.rawValue] ?? []).filter { !folded.contains($0) }
+      #expect(!words.isEmpty && missing.isEmpty, "\(command): the English \(missing) are not also taken")
+    }
+  }
+
   /// No Swift source words the interface itself: no `say(..., fallback:)`,
   /// and no English sentence handed to a refused answer.
   @Test func noEnglishFallbackIsLeftInTheSources() throws {
