@@ -64,7 +64,7 @@ enum ParsersHarness {
     let parser = AnswerParser(voice: .patient, today: today, definition: bundle.interview)
     for question in bundle.interview.questions {
       if case .success(let value) = parser.parse(text, for: question) {
-        _ = AnswerDisplay.text(value, question: question, voice: .patient)
+        _ = AnswerDisplay.text(value, question: question, voice: .patient, definition: bundle.interview)
       }
     }
   }

@@ -137,7 +137,7 @@ public final class InterviewDriver {
         line(
           definition.say(
             .backEarlier, voice,
-            ["answer": AnswerDisplay.text(before.value, question: question, voice: voice)])))
+            ["answer": AnswerDisplay.text(before.value, question: question, voice: voice, definition: definition)])))
     }
     output.write(QuestionPresenter(question: question, voice: voice, definition: definition).render(width: columns))
     var attempts = 0
@@ -372,7 +372,7 @@ public final class InterviewDriver {
 
   /// One answer as the review shows it: its number, label and the answer.
   private func answerLine(_ number: Int, _ answer: Answer, _ question: Question) -> String {
-    let display = AnswerDisplay.text(answer.value, question: question, voice: voice)
+    let display = AnswerDisplay.text(answer.value, question: question, voice: voice, definition: definition)
     return wrap("  \(number). \(question.label): \(display)", hangingIndent: "      ")
   }
 

@@ -33,6 +33,8 @@ public enum InterfaceWording: String, CaseIterable, Sendable {
   case exampleYesNo, exampleSingleChoice, exampleMultipleChoice
   case exampleDateFull, exampleDateDay, exampleDateMonth, exampleDateYear
   case exampleNHSNumber, examplePostcode, examplePhone, exampleName, exampleText
+  // An answer as the review (and the record) shows it.
+  case answerYes, answerNo, answerUnknown, answerDeclined, answerSkipped
   // The hint in brackets under each question.
   case hintYesNo = "hint_yes_no"
   case hintSingleChoice = "hint_single_choice"
