@@ -61,10 +61,10 @@ enum ParsersHarness {
         FuzzSupport.require(UKPhone.normalise(UKPhone.display(phone)) == phone, "UKPhone display round trip")
       }
     }
-    let parser = AnswerParser(voice: .patient, today: today, words: bundle.interview.answerWords)
+    let parser = AnswerParser(voice: .patient, today: today, definition: bundle.interview)
     for question in bundle.interview.questions {
       if case .success(let value) = parser.parse(text, for: question) {
-        _ = AnswerDisplay.text(value, question: question, voice: .patient)
+        _ = AnswerDisplay.text(value, question: question, voice: .patient, definition: bundle.interview)
       }
     }
   }

@@ -29,7 +29,7 @@ public struct CaseRunner: Sendable {
     var keyed: KeyedAnswers?
     let input: LineSource
     if let answers = definition.answers {
-      keyed = KeyedAnswers(answers: answers, voice: definition.mode, today: today)
+      keyed = KeyedAnswers(answers: answers, voice: definition.mode, today: today, seeds: seeds.interview)
       input = keyed!
     } else {
       scripted = ScriptedLines(definition.lines)
@@ -95,7 +95,7 @@ public struct CaseRunner: Sendable {
     }
     // A keyed case stopped at a rejected answer has said so already.
     if problem == nil {
-      let rejected = sink.text.components(separatedBy: InterviewDriver.rejectionMarker).count - 1
+      let rejected = driver.rejections
       if rejected != (definition.expect.rejectedAnswers ?? 0) {
         mismatches.append("rejected answers: expected \(definition.expect.rejectedAnswers ?? 0), got \(rejected)")
       }

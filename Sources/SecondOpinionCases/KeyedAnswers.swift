@@ -26,9 +26,9 @@ final class KeyedAnswers: LineSource {
   private var submitted = false
 
   /// Creates a source over a case's answers, for a session in `voice` on `today`.
-  init(answers: [String: String], voice: Voice, today: String) {
+  init(answers: [String: String], voice: Voice, today: String, seeds: InterviewDefinition) {
     self.answers = answers
-    self.parser = AnswerParser(voice: voice, today: today)
+    self.parser = AnswerParser(voice: voice, today: today, definition: seeds)
   }
 
   func read(prompt: String, prefill: String?, completions: [String]) -> LineEvent {

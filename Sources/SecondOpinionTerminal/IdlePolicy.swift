@@ -6,10 +6,14 @@ public struct IdlePolicy: Sendable {
   public var idleSeconds: Int
   /// Seconds of countdown after the warning.
   public var warningSeconds: Int
+  /// The words shown before the prompt during the countdown, for the seconds
+  /// left (the seeds' wording: the kiosk gives `kioskIdleCountdown`).
+  public var countdown: @Sendable (Int) -> String
 
   /// Creates a policy.
-  public init(idleSeconds: Int, warningSeconds: Int) {
+  public init(idleSeconds: Int, warningSeconds: Int, countdown: @escaping @Sendable (Int) -> String) {
     self.idleSeconds = idleSeconds
     self.warningSeconds = warningSeconds
+    self.countdown = countdown
   }
 }

@@ -38,7 +38,7 @@ public final class ReadlineLineReader: LineSource {
             output.write("\n")
             return .idleTimeout
           }
-          so_rl_set_prompt(Self.countdownPrompt(Int(left.rounded(.up))) + prompt)
+          so_rl_set_prompt(idle.countdown(Int(left.rounded(.up))) + " " + prompt)
           timeout = Int32(min(1000, max(1, left * 1000)))
         } else {
           let left = Double(idle.idleSeconds) - elapsed
@@ -92,11 +92,6 @@ public final class ReadlineLineReader: LineSource {
   /// Call before the first reader is made; false when no UTF-8 locale is
   /// installed, and the terminal must not be read.
   public static func useUTF8Locale() -> Bool { so_use_utf8_locale() == 1 }
-
-  /// The prompt during the idle countdown.
-  static func countdownPrompt(_ seconds: Int) -> String {
-    "[Are you still there? Press any key, or this starts again in \(seconds)s] "
-  }
 
   /// Forgets everything typed: history, the partial line and the undo list.
   public func forget() { so_rl_forget() }

@@ -32,4 +32,14 @@ public enum TestSeeds {
 
   /// The fixed day the tests' dates are relative to.
   public static let today = "2026-11-25"
+
+  /// The words that start every refused answer, in the seeds' English
+  /// (`wording.sorry`).
+  public static var rejectionMarker: String { bundle.interview.say(.sorry, .patient) }
+
+  /// A parser's reason (`NHSNumber`, `UKDateParser`) in the seeds' English
+  /// wording, as the patient is shown it.
+  public static func reason(_ reason: InterfaceReason) -> String {
+    reason.text(in: bundle.interview.wording, .patient)
+  }
 }

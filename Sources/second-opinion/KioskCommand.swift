@@ -77,7 +77,10 @@ struct KioskCommand: ParsableCommand {
     let input = KioskInput(reader: reader)
     screen.clearScreen()
     let seeds = allSeeds.speaking(try welcome(allSeeds, offering: offered, screen: screen, input: input))!
-    reader.idle = IdlePolicy(idleSeconds: idleTimeout, warningSeconds: idleWarning)
+    let wording = seeds.interview
+    reader.idle = IdlePolicy(idleSeconds: idleTimeout, warningSeconds: idleWarning) { seconds in
+      wording.say(.kioskIdleCountdown, .patient, ["seconds": "\(seconds)"])
+    }
     let clock = try Clock(fixed: nil)
     var session = InterviewSession(seeds: seeds, voice: .patient, today: clock.today)
     var showIntroduction = true
@@ -107,8 +110,7 @@ struct KioskCommand: ParsableCommand {
         screen.write(
           "\n"
             + TextWrapper.wrap(
-              seeds.interview.say(
-                "kioskThanks", .patient, fallback: "Thank you. Please let the reception desk know you have finished."),
+              seeds.interview.say(.kioskThanks, .patient),
               width: screen.columns) + "\n")
         try finish(seeds.interview, screen: screen, input: input)
       case .emergency:
@@ -144,8 +146,7 @@ struct KioskCommand: ParsableCommand {
       Diagnostics.error("\(error)")
       screen.write(
         "\n"
-          + seeds.interview.say(
-            "kioskNotSaved", .patient, fallback: "Your answers could not be saved. Please tell the reception desk.")
+          + seeds.interview.say(.kioskNotSaved, .patient)
           + "\n")
       return nil
     }
@@ -203,7 +204,7 @@ struct KioskCommand: ParsableCommand {
   /// After a submitted interview: the thanks stay until Enter or the idle reset.
   private func finish(_ wording: InterviewDefinition, screen: TerminalOutput, input: KioskInput) throws {
     while true {
-      let prompt = wording.say("kioskFinish", .patient, fallback: "[Press Enter to finish]") + " "
+      let prompt = wording.say(.kioskFinish, .patient) + " "
       switch input.read(prompt: prompt, prefill: nil, completions: []) {
       case .interrupted(let signal) where signal == SIGTERM || signal == SIGHUP:
         try stop(screen, input.reader)
@@ -218,8 +219,7 @@ struct KioskCommand: ParsableCommand {
   private func waitForStaff(_ wording: InterviewDefinition, screen: TerminalOutput, input: KioskInput) throws {
     input.reader.idle = nil
     while true {
-      let prompt =
-        wording.say("kioskWaitForStaff", .patient, fallback: "[Press Enter when a member of staff is with you]") + " "
+      let prompt = wording.say(.kioskWaitForStaff, .patient) + " "
       switch input.read(prompt: prompt, prefill: nil, completions: []) {
       case .line:
         try reset(screen, input.reader)
@@ -236,19 +236,18 @@ struct KioskCommand: ParsableCommand {
   private func confirmStartAgain(
     _ wording: InterviewDefinition, screen: TerminalOutput, input: KioskInput
   ) throws -> Bool {
-    let question = wording.say(
-      "kioskStartAgain", .patient,
-      fallback: "Do you want to start again? Your answers so far will be deleted. (yes or no)")
+    let question = wording.say(.kioskStartAgain, .patient)
     screen.write("\n" + TextWrapper.wrap(question, width: screen.columns) + "\n")
+    // The seeds' words for yes and no, and for starting again.
+    let words = wording.answerWords
+    let completions = ["yes", "no"].compactMap { words.offered[$0] }
     while true {
-      switch input.read(prompt: "> ", prefill: nil, completions: ["yes", "no"]) {
+      switch input.read(prompt: "> ", prefill: nil, completions: completions) {
       case .line(let answer):
         let word = AnswerWords.fold(TextSanitizer.clean(answer))
-        if AnswerWords.yes.contains(word) || word == "start again" || word == "restart" { return true }
-        if AnswerWords.no.contains(word) { return false }
-        let again = wording.say(
-          "kioskStartAgainRefused", .patient,
-          fallback: "Please type yes to start again, or no to carry on with your answers.")
+        if words.yes.contains(word) || words.means(word, .restart) { return true }
+        if words.no.contains(word) { return false }
+        let again = wording.say(.kioskStartAgainRefused, .patient)
         screen.write(TextWrapper.wrap(again, width: screen.columns) + "\n")
       case .idleTimeout:
         return true

@@ -93,7 +93,7 @@ struct CaseRunnerTests {
     #expect(result.record == nil)
     // It stopped there: the name was the last line typed, and nothing was asked again.
     #expect(result.typed == ["none", "Sam Taylor"])
-    #expect(!result.transcript.contains(InterviewDriver.rejectionMarker))
+    #expect(!result.transcript.contains(TestSeeds.rejectionMarker))
   }
 
   @Test func aRejectedAnswerIsReportedByItsIDWithTheReasonAndNotAskedAgain() throws {
@@ -106,7 +106,7 @@ struct CaseRunnerTests {
       ])
     #expect(result.record == nil)
     #expect(result.typed == ["none", "Sam Taylor", "31/02/1970"])
-    #expect(result.transcript.components(separatedBy: InterviewDriver.rejectionMarker).count == 2)
+    #expect(result.transcript.components(separatedBy: TestSeeds.rejectionMarker).count == 2)
   }
 
   @Test func anAnswerReadAsACommandIsReported() throws {

@@ -30,6 +30,13 @@ public struct DateWords: Codable, Sendable, Equatable {
     self.relativeDays = Dictionary(relativeDays.map { (AnswerWords.fold($0.key), $0.value) }) { first, _ in first }
   }
 
+  /// A month (1 to 12) as a refused date's reason names it: its full name
+  /// with a capital ("March"), or its number when the seeds name none.
+  public func name(of month: Int) -> String {
+    guard (1...months.count).contains(month), let name = months[month - 1].first else { return "\(month)" }
+    return name.prefix(1).uppercased() + name.dropFirst()
+  }
+
   private enum CodingKeys: String, CodingKey { case months, ordinalSuffixes, fillers, relativeDays }
 
   /// Decodes the lists from the seeds, folding every word.

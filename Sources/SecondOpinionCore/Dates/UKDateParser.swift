@@ -16,9 +16,9 @@ public enum UKDateParser {
     case date(String)
     /// A real date, but less precise than the question takes; the reason
     /// says what is missing.
-    case incomplete(String)
-    /// Not a date, with the reason in words.
-    case invalid(String)
+    case incomplete(InterfaceReason)
+    /// Not a date, with the reason (worded by the seeds).
+    case invalid(InterfaceReason)
   }
 
   /// A token of a typed date.
@@ -44,20 +44,20 @@ public enum UKDateParser {
     words: DateWords
   ) -> Outcome {
     let folded = AnswerWords.fold(text)
-    guard let now = CalendarDate.components(today) else { return .invalid("today's date is not set") }
+    guard let now = CalendarDate.components(today) else { return .invalid(InterfaceReason(.reasonDateNoToday)) }
     if let offset = words.relativeDays[folded] {
       if let day = CalendarDate.adding(days: offset, to: today) { return .date(day) }
-      return .invalid("that day is outside the calendar")
+      return .invalid(InterfaceReason(.reasonDateOutsideCalendar))
     }
     var tokens: [Token] = []
     for raw in folded.split(whereSeparator: { " /-.,".contains($0) }).map(String.init) {
       if words.fillers.contains(raw) { continue }
       switch token(raw, words) {
       case .success(let token): tokens.append(token)
-      case .failure(let reason): return .invalid(reason.text)
+      case .failure(let reason): return .invalid(reason.reason)
       }
     }
-    let unknownForm = "that is not a date in a form I know"
+    let unknownForm = InterfaceReason(.reasonDateUnknownForm)
     var day: Int?
     var month: Int?
     var year: Int?
@@ -95,26 +95,26 @@ public enum UKDateParser {
       switch (tokens[0], tokens[1]) {
       case (.month(let m), .number(let y, 4, false)), (.number(let m, 1...2, false), .number(let y, 4, false)),
         (.number(let y, 4, false), .number(let m, 1...2, false)), (.number(let y, 4, false), .month(let m)):
-        return partial(year: y, month: m, range: range, precision: precision, today: today)
+        return partial(year: y, month: m, range: range, precision: precision, today: today, words: words)
       case (.number(let d, 1...2, _), .month(let m)), (.month(let m), .number(let d, 1...2, _)),
         (.number(let d, 1...2, _), .number(let m, 1...2, false)):
-        return yearless(day: d, month: m, range: range, precision: precision, today: today)
+        return yearless(day: d, month: m, range: range, precision: precision, today: today, words: words)
       default: return .invalid(unknownForm)
       }
     case 1:
       switch tokens[0] {
       case .number(let y, 4, false):
-        return partial(year: y, month: nil, range: range, precision: precision, today: today)
+        return partial(year: y, month: nil, range: range, precision: precision, today: today, words: words)
       case .month(let m):
-        return .incomplete(
-          "\(CalendarDate.monthNames[m - 1]) needs a year too\(precision == .month || precision == .year ? "" : ", and the day")"
-        )
+        let key: InterfaceWording =
+          precision == .month || precision == .year ? .reasonDateMonthNeedsYear : .reasonDateMonthNeedsYearAndDay
+        return .incomplete(InterfaceReason(key, ["month": words.name(of: m)]))
       default: return .invalid(unknownForm)
       }
     default: return .invalid(unknownForm)
     }
     guard let d = day, let m = month, let parsedYear = year else { return .invalid(unknownForm) }
-    guard (1...12).contains(m) else { return .invalid("there is no month \(m)") }
+    guard (1...12).contains(m) else { return .invalid(InterfaceReason(.reasonDateNoMonth, ["month": "\(m)"])) }
     var y = parsedYear
     if twoDigitYear {
       let candidate = CalendarDate.iso(year: y, month: m, day: min(d, 28))
@@ -126,20 +126,21 @@ public enum UKDateParser {
       }
     }
     guard CalendarDate.isReal(year: y, month: m, day: d) else {
-      return .invalid("\(CalendarDate.monthNames[m - 1]) \(y) has no day \(d)")
+      return .invalid(
+        InterfaceReason(.reasonDateNoDayInYear, ["month": words.name(of: m), "year": "\(y)", "day": "\(d)"]))
     }
     return .date(CalendarDate.iso(year: y, month: m, day: d))
   }
 
   /// A reason a word cannot be read, as an `Error` for `Result`.
-  private struct Reason: Error { var text: String }
+  private struct Reason: Error { var reason: InterfaceReason }
 
   /// Reads one token: a number (with an ordinal ending where it has one) or a
   /// month's name.
   private static func token(_ raw: String, _ words: DateWords) -> Result<Token, Reason> {
     if raw.allSatisfy(\.isASCIIDigit) {
       guard raw.count <= 4, let value = Int(raw) else {
-        return .failure(Reason(text: "\"\(raw)\" is too long for a date"))
+        return .failure(Reason(reason: InterfaceReason(.reasonDateTooLong, ["word": raw])))
       }
       return .success(.number(value, digits: raw.count, ordinal: false))
     }
@@ -152,46 +153,55 @@ public enum UKDateParser {
     switch words.month(raw) {
     case .month(let m)?: return .success(.month(m))
     case .ambiguous(let months)?:
-      let names = months.map { CalendarDate.monthNames[$0 - 1] }
+      let names = months.map { words.name(of: $0) }
       return .failure(
-        Reason(text: "\"\(raw)\" could be \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "")"))
+        Reason(
+          reason: InterfaceReason(
+            .reasonDateAmbiguousMonth,
+            ["word": raw, "months": names.dropLast().joined(separator: ", "), "last": names.last ?? ""])))
     case nil:
-      return .failure(Reason(text: "\"\(raw)\" is not a month or a number I know"))
+      return .failure(Reason(reason: InterfaceReason(.reasonDateUnknownWord, ["word": raw])))
     }
   }
 
   /// A month and year, or a year alone, kept at that precision.
-  private static func partial(year: Int, month: Int?, range: DateRange, precision: DatePrecision, today: String)
-    -> Outcome
-  {
-    guard (1...9999).contains(year) else { return .invalid("there is no year \(year)") }
+  private static func partial(
+    year: Int, month: Int?, range: DateRange, precision: DatePrecision, today: String, words: DateWords
+  ) -> Outcome {
+    guard (1...9999).contains(year) else { return .invalid(InterfaceReason(.reasonDateNoYear, ["year": "\(year)"])) }
     guard let month else {
       switch precision {
       case .year: return .date(String(format: "%04d", year))
-      case .month: return .incomplete("the month is needed too, for example March \(year)")
-      case .day, .full: return .incomplete("the day and month are needed too, for example 3 March \(year)")
+      case .month: return .incomplete(InterfaceReason(.reasonDateMonthNeeded, ["year": "\(year)"]))
+      case .day, .full: return .incomplete(InterfaceReason(.reasonDateDayMonthNeeded, ["year": "\(year)"]))
       }
     }
-    guard (1...12).contains(month) else { return .invalid("there is no month \(month)") }
+    guard (1...12).contains(month) else {
+      return .invalid(InterfaceReason(.reasonDateNoMonth, ["month": "\(month)"]))
+    }
     switch precision {
     case .month, .year: return .date(String(format: "%04d-%02d", year, month))
     case .day, .full:
-      return .incomplete("the day is needed too, for example 3 \(CalendarDate.monthNames[month - 1]) \(year)")
+      return .incomplete(InterfaceReason(.reasonDateDayNeeded, ["month": words.name(of: month), "year": "\(year)"]))
     }
   }
 
   /// A day and month without a year: the last one up to today for a past
   /// date, the next one from today for a future date.
-  private static func yearless(day: Int, month: Int, range: DateRange, precision: DatePrecision, today: String)
-    -> Outcome
-  {
-    guard (1...12).contains(month) else { return .invalid("there is no month \(month)") }
-    let name = CalendarDate.monthNames[month - 1]
+  private static func yearless(
+    day: Int, month: Int, range: DateRange, precision: DatePrecision, today: String, words: DateWords
+  ) -> Outcome {
+    guard (1...12).contains(month) else {
+      return .invalid(InterfaceReason(.reasonDateNoMonth, ["month": "\(month)"]))
+    }
+    let values = ["month": words.name(of: month), "day": "\(day)"]
     // 2000 was a leap year: a day no year has is refused at once.
-    guard CalendarDate.isReal(year: 2000, month: month, day: day) else { return .invalid("\(name) has no day \(day)") }
-    if precision == .full { return .incomplete("the year is needed too, for example \(day) \(name) 1970") }
+    guard CalendarDate.isReal(year: 2000, month: month, day: day) else {
+      return .invalid(InterfaceReason(.reasonDateNoDay, values))
+    }
+    if precision == .full { return .incomplete(InterfaceReason(.reasonDateYearNeededBirth, values)) }
     guard let now = CalendarDate.components(today), range != .any else {
-      return .incomplete("the year is needed too, for example \(day) \(name) 2027")
+      return .incomplete(InterfaceReason(.reasonDateYearNeeded, values))
     }
     let step = range == .past ? -1 : 1
     var year = now.year
@@ -203,7 +213,7 @@ public enum UKDateParser {
       }
       year += step
     }
-    return .invalid("\(name) has no day \(day)")
+    return .invalid(InterfaceReason(.reasonDateNoDay, values))
   }
 }
 

@@ -82,10 +82,7 @@ public final class InterviewDriver {
     output.write(
       "\n"
         + line(
-          definition.say(
-            "afterEmergency", voice,
-            fallback: "While help is called: record who is calling, a call-back number and the patient's name."
-              + " Press Enter to skip any of them.")))
+          definition.say(.afterEmergency, voice)))
     var attempts = 0
     while let question = session.pendingFollowUp {
       output.write(
@@ -98,9 +95,9 @@ public final class InterviewDriver {
       else { return .emergency(rule) }
       let typed = TextSanitizer.clean(raw)
       switch command(typed) {
-      case "help":
+      case .help?:
         output.write(line(question.help.text(for: voice)))
-      case "back":
+      case .back?:
         session.backInFollowUp()
       default:
         switch session.apply(typed, to: question) {
@@ -139,8 +136,8 @@ public final class InterviewDriver {
       output.write(
         line(
           definition.say(
-            "backEarlier", voice, fallback: "The answer before was: {answer}",
-            ["answer": AnswerDisplay.text(before.value, question: question, voice: voice)])))
+            .backEarlier, voice,
+            ["answer": AnswerDisplay.text(before.value, question: question, voice: voice, definition: definition)])))
     }
     output.write(QuestionPresenter(question: question, voice: voice, definition: definition).render(width: columns))
     var attempts = 0
@@ -154,12 +151,7 @@ public final class InterviewDriver {
       switch event {
       case .line(let raw): typed = TextSanitizer.clean(raw)
       case .invalidEncoding:
-        output.write(
-          line(
-            definition.say(
-              "badEncoding", voice,
-              fallback:
-                "That line had characters that could not be read (it was not valid UTF-8). Please type it again.")))
+        output.write(line(definition.say(.badEncoding, voice)))
         attempts += 1
         if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
         continue
@@ -169,24 +161,21 @@ public final class InterviewDriver {
       }
       if let command = command(typed) {
         switch command {
-        case "help":
+        case .help:
           output.write(line(question.help.text(for: voice)))
           // Counted like a rejected answer, so a script of `help` for ever ends.
           attempts += 1
           if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
           continue
-        case "back":
+        case .back:
           if goBack() {
             return nil
           }
-          output.write(
-            line(
-              definition.say(
-                "noBack", voice, fallback: "This is the first question, so there is nothing to go back to.")))
+          output.write(line(definition.say(.noBack, voice)))
           attempts += 1
           if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
           continue
-        case "restart" where options.allowRestart:
+        case .restart where options.allowRestart:
           return .restart
         default: break
         }
@@ -205,11 +194,7 @@ public final class InterviewDriver {
           if let outcome = confirmRedFlags(question, typed: typed, confirm: confirm, certain: certain) {
             return outcome
           }
-          output.write(
-            line(
-              definition.say(
-                "redFlagAgain", voice,
-                fallback: "Then please type the numbers of all that apply, or none, or not sure.")))
+          output.write(line(definition.say(.redFlagAgain, voice)))
           continue
         case .none?:
           let none = (question.choices ?? []).first { $0.exclusive == true }.map(\.id) ?? "none"
@@ -228,10 +213,10 @@ public final class InterviewDriver {
   private func progressText() -> String {
     let progress = session.progress
     guard progress.sections > 0, let title = progress.title else {
-      return definition.say("progressPlain", voice, fallback: "Question {number}", ["number": "\(progress.number)"])
+      return definition.say(.progressPlain, voice, ["number": "\(progress.number)"])
     }
     return definition.say(
-      "progress", voice, fallback: "Section {section} of {sections}: {title} (question {number})",
+      .progress, voice,
       [
         "section": "\(progress.section)", "sections": "\(progress.sections)", "title": title.text(for: voice),
         "number": "\(progress.number)",
@@ -271,24 +256,12 @@ public final class InterviewDriver {
   {
     let choices = question.choices ?? []
     let named = choices.filter { confirm.contains($0.id) || certain.contains($0.id) }
-    output.write(
-      "\n"
-        + line(
-          definition.say(
-            "redFlagConfirm", voice,
-            fallback: voice == .receptionist
-              ? "From what the caller said, this may be happening to the patient now:"
-              : "From what you wrote, this may be happening to you now:")))
+    output.write("\n" + line(definition.say(.redFlagConfirm, voice)))
     for choice in named { output.write(wrap("  - " + choice.label.text(for: voice), hangingIndent: "    ") + "\n") }
     if !certain.isEmpty, confirm.isEmpty {
       return settle(session.record(.choices(certain), typed: typed, for: question))
     }
-    let answer = askYesNo(
-      definition.say(
-        "redFlagConfirmQuestion", voice,
-        fallback: voice == .receptionist
-          ? "Is that right? (yes / no / not sure)" : "Is that right? (yes / no / not sure)"),
-      questionID: question.id)
+    let answer = askYesNo(definition.say(.redFlagConfirmQuestion, voice), questionID: question.id)
     switch answer {
     case .answer(let yes):
       let flags = choices.map(\.id).filter { (yes && confirm.contains($0)) || certain.contains($0) }
@@ -302,12 +275,7 @@ public final class InterviewDriver {
   /// yes/no question; yes or not sure at any of them counts (never under-triage).
   private func walkRedFlags(_ question: Question, typed: String) -> DriverOutcome? {
     let choices = question.choices ?? []
-    output.write(
-      "\n"
-        + line(
-          definition.say(
-            "redFlagWalk", voice,
-            fallback: "Let us go through them one at a time. Answer yes, no or not sure to each.")))
+    output.write("\n" + line(definition.say(.redFlagWalk, voice)))
     var flags: [String] = []
     for choice in choices where choice.redFlag != nil {
       switch askYesNo(choice.label.text(for: voice) + "?", questionID: question.id) {
@@ -334,11 +302,12 @@ public final class InterviewDriver {
     let check = Question(
       id: questionID, type: .yesNo, heading: "alerts", label: text, text: VoiceText(text), help: VoiceText(text),
       notSure: true)
-    let parser = AnswerParser(voice: voice, today: session.today, words: definition.answerWords)
+    let parser = AnswerParser(voice: voice, today: session.today, definition: definition)
     output.write(line(text))
     var attempts = 0
+    let completions = ["yes", "no", "notSure"].compactMap { definition.answerWords.offered[$0] }
     while true {
-      guard let event = read(prefill: nil, completions: ["yes", "no", "not sure"]) else {
+      guard let event = read(prefill: nil, completions: completions) else {
         return .ended(.tooManyLines(questionID: questionID))
       }
       switch event {
@@ -372,23 +341,16 @@ public final class InterviewDriver {
     return input.read(prompt: "> ", prefill: prefill, completions: completions)
   }
 
-  /// The words that start every rejection, counted by the case runner.
-  public static let rejectionMarker = "Sorry, I could not accept that"
-
   private func rejection(_ failure: ParseFailure) -> String {
     rejections += 1
-    let sorry = definition.say("sorry", voice, fallback: Self.rejectionMarker)
-    let forExample = definition.say("forExample", voice, fallback: "For example")
+    let sorry = definition.say(.sorry, voice)
+    let forExample = definition.say(.forExample, voice)
     return line("\(sorry): \(failure.reason).") + line("\(forExample): \(failure.example).")
   }
 
-  private func command(_ typed: String) -> String? {
-    switch AnswerWords.fold(typed) {
-    case "help", "?", "h": return "help"
-    case "back", "go back", "previous": return "back"
-    case "restart", "start again": return "restart"
-    default: return nil
-    }
+  /// The command a line typed at a question is (`words.commands`), if any.
+  private func command(_ typed: String) -> InterfaceCommand? {
+    definition.answerWords.command(AnswerWords.fold(typed), among: [.help, .back, .restart])
   }
 
   /// The review's lines: the answers on the current path, numbered, grouped
@@ -410,7 +372,7 @@ public final class InterviewDriver {
 
   /// One answer as the review shows it: its number, label and the answer.
   private func answerLine(_ number: Int, _ answer: Answer, _ question: Question) -> String {
-    let display = AnswerDisplay.text(answer.value, question: question, voice: voice)
+    let display = AnswerDisplay.text(answer.value, question: question, voice: voice, definition: definition)
     return wrap("  \(number). \(question.label): \(display)", hangingIndent: "      ")
   }
 
@@ -454,10 +416,7 @@ public final class InterviewDriver {
   /// Shows one page of the review (or, after a change that left the list as
   /// it was, only the changed answer) and the prompt.
   private func showReview(page: Int, pages: [[String]], prompt: String) {
-    let title =
-      voice == .receptionist
-      ? definition.say("reviewTitle", voice, fallback: "Read this summary back to the caller")
-      : definition.say("reviewTitle", voice, fallback: "Please check your answers")
+    let title = definition.say(.reviewTitle, voice)
     output.write("\n" + line(title) + "\n")
     for text in pages[page] { output.write(text + "\n") }
     if pages.count > 1 {
@@ -465,7 +424,7 @@ public final class InterviewDriver {
         "\n"
           + line(
             definition.say(
-              "reviewPage", voice, fallback: "Page {page} of {pages}. Press Enter for the next page.",
+              .reviewPage, voice,
               ["page": "\(page + 1)", "pages": "\(pages.count)"])))
     } else {
       output.write("\n")
@@ -480,10 +439,7 @@ public final class InterviewDriver {
   private func review() -> DriverOutcome? {
     let answers = session.effectiveAnswers
     let ids = answers.map(\.questionID)
-    let prompt = line(
-      definition.say(
-        "reviewPrompt", voice,
-        fallback: "Type submit to send, or the number of an answer to change it."))
+    let prompt = line(definition.say(.reviewPrompt, voice))
     var pages = reviewPages(reviewLines(answers), prompt: prompt)
     var page = 0
     if let changed, listed == ids, let index = ids.firstIndex(of: changed),
@@ -491,9 +447,9 @@ public final class InterviewDriver {
     {
       // The change left the list as it was: show the changed answer again, not the whole list.
       output.write(
-        "\n" + line(definition.say("reviewChanged", voice, fallback: "Changed:"))
+        "\n" + line(definition.say(.reviewChanged, voice))
           + answerLine(index + 1, answers[index], question) + "\n\n"
-          + line(definition.say("reviewAgain", voice, fallback: "Type list to see every answer again.")) + prompt)
+          + line(definition.say(.reviewAgain, voice)) + prompt)
     } else {
       showReview(page: 0, pages: pages, prompt: prompt)
     }
@@ -501,7 +457,9 @@ public final class InterviewDriver {
     listed = ids
     var attempts = 0
     while true {
-      guard let event = read(prefill: nil, completions: ["submit", "list"]) else {
+      let words = definition.answerWords
+      guard let event = read(prefill: nil, completions: [InterfaceCommand.submit, .list].compactMap(words.offered))
+      else {
         return .tooManyLines(questionID: nil)
       }
       guard case .line(let raw) = event else {
@@ -510,17 +468,16 @@ public final class InterviewDriver {
         case .interrupted(let signal): return .interrupted(signal: signal, questionID: nil)
         case .idleTimeout: return .idle
         default:
-          output.write(
-            line(definition.say("badEncoding", voice, fallback: "That line could not be read. Please type it again.")))
+          output.write(line(definition.say(.badEncoding, voice)))
           attempts += 1
           if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: "review") }
           continue
         }
       }
       let typed = AnswerWords.fold(TextSanitizer.clean(raw))
-      if ["submit", "send", "s", "done", "yes", "y", "confirm"].contains(typed) { return finish() }
-      if typed == "restart" || typed == "start again", options.allowRestart { return .restart }
-      if typed == "back" {
+      if words.means(typed, .submit) { return finish() }
+      if words.means(typed, .restart), options.allowRestart { return .restart }
+      if words.means(typed, .back) {
         goBack()
         return nil
       }
@@ -531,7 +488,7 @@ public final class InterviewDriver {
         showReview(page: page, pages: pages, prompt: prompt)
         continue
       }
-      if ["list", "review", "show", "all"].contains(typed) {
+      if words.means(typed, .list) {
         pages = reviewPages(reviewLines(answers), prompt: prompt)
         page = 0
         showReview(page: 0, pages: pages, prompt: prompt)
@@ -549,9 +506,11 @@ public final class InterviewDriver {
         rejection(
           // With no answer to change (no question applied), only submit is left.
           answers.isEmpty
-            ? ParseFailure("please type submit", example: "submit")
+            ? ParseFailure(
+              definition.say(.reviewSubmitOnly, voice), example: definition.say(.reviewSubmitOnlyExample, voice))
             : ParseFailure(
-              "please type submit, or a number from 1 to \(answers.count)", example: "submit, or 3 to change answer 3"))
+              definition.say(.reviewSubmitOrNumber, voice, ["count": "\(answers.count)"]),
+              example: definition.say(.reviewSubmitOrNumberExample, voice)))
       )
       if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: "review") }
     }
@@ -561,9 +520,7 @@ public final class InterviewDriver {
     output.write(
       "\n" + QuestionPresenter(question: question, voice: voice, definition: definition).render(width: columns))
     output.write(
-      line(
-        definition.say(
-          "changeHint", voice, fallback: "The current answer is shown; edit it, or press Enter to keep it.")))
+      line(definition.say(.changeHint, voice)))
     var attempts = 0
     while true {
       guard
@@ -584,8 +541,7 @@ public final class InterviewDriver {
           if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
         }
       case .invalidEncoding:
-        output.write(
-          line(definition.say("badEncoding", voice, fallback: "That line could not be read. Please type it again.")))
+        output.write(line(definition.say(.badEncoding, voice)))
         attempts += 1
         if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
       case .endOfInput: return .endedEarly(questionID: question.id)

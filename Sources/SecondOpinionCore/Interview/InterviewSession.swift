@@ -136,13 +136,18 @@ public struct InterviewSession: Sendable {
 
   /// Applies a typed (already inert) answer to the current question.
   public mutating func apply(_ typed: String) -> Outcome {
-    guard let question = current else { return .rejected(ParseFailure("the interview is complete", example: "submit")) }
+    guard let question = current else {
+      let definition = seeds.interview
+      return .rejected(
+        ParseFailure(
+          definition.say(.interviewComplete, voice), example: definition.say(.interviewCompleteExample, voice)))
+    }
     return apply(typed, to: question)
   }
 
   /// Applies a typed answer to a given question (the review's change).
   public mutating func apply(_ typed: String, to question: Question) -> Outcome {
-    let parser = AnswerParser(voice: voice, today: today, words: seeds.interview.answerWords)
+    let parser = AnswerParser(voice: voice, today: today, definition: seeds.interview)
     if stoppedBy != nil { return applyFollowUp(typed, to: question, parser: parser) }
     switch parser.parse(typed, for: question) {
     case .failure(let failure):
@@ -167,7 +172,10 @@ public struct InterviewSession: Sendable {
     guard let followUp = seeds.interview.emergencyFollowUp(for: voice).first(where: { $0.id == question.id }),
       answers[question.id] == nil
     else {
-      return .rejected(ParseFailure("the interview has stopped for the emergency", example: "press Enter"))
+      let definition = seeds.interview
+      return .rejected(
+        ParseFailure(
+          definition.say(.interviewStopped, voice), example: definition.say(.interviewStoppedExample, voice)))
     }
     switch parser.parse(typed, for: followUp) {
     case .failure(let failure):

@@ -20,11 +20,11 @@ public struct LanguageChoice: Sendable {
     var out = ""
     for code in codes {
       let interview = seeds.speaking(code)?.interview ?? seeds.interview
-      out += TextWrapper.wrap(interview.say("kioskWelcome", .patient, fallback: ""), width: width) + "\n\n"
+      out += TextWrapper.wrap(interview.say(.kioskWelcome, .patient), width: width) + "\n\n"
     }
     if codes.count == 1 {
       let interview = seeds.speaking(codes[0])?.interview ?? seeds.interview
-      return out + TextWrapper.wrap(interview.say("kioskStart", .patient, fallback: ""), width: width) + "\n"
+      return out + TextWrapper.wrap(interview.say(.kioskStart, .patient), width: width) + "\n"
     }
     return out + lines(width: width)
   }
@@ -52,7 +52,7 @@ public struct LanguageChoice: Sendable {
     var out = ""
     for (index, code) in codes.enumerated() {
       let interview = seeds.speaking(code)?.interview ?? seeds.interview
-      let how = interview.say("kioskChooseLanguage", .patient, fallback: "", ["number": "\(index + 1)"])
+      let how = interview.say(.kioskChooseLanguage, .patient, ["number": "\(index + 1)"])
       out += TextWrapper.wrap("\(index + 1). \(seeds.name(of: code)): \(how)", width: width) + "\n"
     }
     return out

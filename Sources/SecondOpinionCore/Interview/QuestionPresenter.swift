@@ -5,21 +5,19 @@ public struct QuestionPresenter: Sendable {
   public var question: Question
   /// The voice.
   public var voice: Voice
-  /// Where the hint's wording comes from (`wording:` keys `hint_...`); the
-  /// built-in English when nil or a key is missing.
-  public var definition: InterviewDefinition?
+  /// Where the hint's wording (`wording:` keys `hint_...`) and the words Tab
+  /// offers (`words:`) come from.
+  public var definition: InterviewDefinition
 
   /// Creates a presenter.
-  public init(question: Question, voice: Voice, definition: InterviewDefinition? = nil) {
+  public init(question: Question, voice: Voice, definition: InterviewDefinition) {
     self.question = question
     self.voice = voice
     self.definition = definition
   }
 
   /// A part of the hint in the seeds' wording.
-  private func say(_ key: String, _ fallback: String) -> String {
-    definition?.say("hint_" + key, voice, fallback: fallback) ?? fallback
-  }
+  private func say(_ key: InterfaceWording) -> String { definition.say(key, voice) }
 
   /// The question as shown, wrapped to `width` columns without breaking a
   /// word (unless it is longer than a line), ending with a newline: its text,
@@ -38,40 +36,40 @@ public struct QuestionPresenter: Sendable {
   private func hint() -> String {
     var parts: [String] = []
     switch question.type {
-    case .yesNo: parts.append(say("yes_no", "yes or no"))
-    case .singleChoice: parts.append(say("single_choice", "type a number or the start of a word"))
-    case .multipleChoice:
-      parts.append(say("multiple_choice", "type the numbers of all that apply, separated by commas"))
-    case .date: parts.append(say("date", "a date, like 25/11/1970"))
-    case .number: parts.append(say("number", "a number"))
+    case .yesNo: parts.append(say(.hintYesNo))
+    case .singleChoice: parts.append(say(.hintSingleChoice))
+    case .multipleChoice: parts.append(say(.hintMultipleChoice))
+    case .date: parts.append(say(.hintDate))
+    case .number: parts.append(say(.hintNumber))
     case .text:
       switch question.format ?? .plain {
-      case .nhsNumber: parts.append(say("nhs_number", "10 digits"))
-      case .postcode: parts.append(say("postcode", "like SW1A 1AA"))
-      case .phone: parts.append(say("phone", "a UK phone number"))
+      case .nhsNumber: parts.append(say(.hintNHSNumber))
+      case .postcode: parts.append(say(.hintPostcode))
+      case .phone: parts.append(say(.hintPhone))
       default: break
       }
     }
-    if question.allowsUnknown { parts.append(say("not_sure", "\"not sure\" is fine")) }
-    if question.allowsDecline { parts.append(say("prefer_not_to_say", "\"prefer not to say\" is fine")) }
-    if question.isOptional { parts.append(say("skip", "press Enter to skip")) }
-    parts.append(say("commands", "? for help, back to go back"))
+    if question.allowsUnknown { parts.append(say(.hintNotSure)) }
+    if question.allowsDecline { parts.append(say(.hintPreferNotToSay)) }
+    if question.isOptional { parts.append(say(.hintSkip)) }
+    parts.append(say(.hintCommands))
     return parts.joined(separator: "; ")
   }
 
   /// What tab completion offers: the choices' labels, yes/no, and the
   /// "not sure" words where accepted. Never file names.
   public var completions: [String] {
+    let seeds = definition.answerWords
     var words: [String] = []
     switch question.type {
-    case .yesNo: words = ["yes", "no"]
+    case .yesNo: words = ["yes", "no"].compactMap { seeds.offered[$0] }
     case .singleChoice, .multipleChoice:
       words = (question.choices ?? []).map { $0.label.text(for: voice) }
     default: break
     }
-    if question.allowsUnknown { words.append("not sure") }
-    if question.allowsDecline { words.append("prefer not to say") }
-    words += ["help", "back"]
+    if question.allowsUnknown, let word = seeds.offered["notSure"] { words.append(word) }
+    if question.allowsDecline, let word = seeds.offered["preferNotToSay"] { words.append(word) }
+    words += [InterfaceCommand.help, .back].compactMap(seeds.offered)
     return words
   }
 }

@@ -21,13 +21,14 @@ public enum SubmittedNotice {
       "\n"
       + line(
         definition.say(
-          "reference", voice, fallback: "Reference: {reference}", ["reference": RecordReference.make(for: recordID)]))
+          .reference, voice, ["reference": RecordReference.make(for: recordID)]))
     if !emergency {
-      out += "\n" + line(definition.say("whatNext", voice, fallback: ""))
+      out += "\n" + line(definition.say(.whatNext, voice))
     }
     if voice == .receptionist, let delivery {
-      let state = definition.say("delivery_" + delivery, voice, fallback: delivery)
-      out += line(definition.say("deliveryState", voice, fallback: "Delivery: {state}.", ["state": state]))
+      // A state the seeds do not word is shown by its name in delivery.json.
+      let state = InterfaceWording.delivery(delivery).map { definition.say($0, voice) } ?? delivery
+      out += line(definition.say(.deliveryState, voice, ["state": state]))
     }
     return out.replacingOccurrences(of: "\n\n\n", with: "\n\n")
   }

@@ -9,12 +9,27 @@ public struct AnswerParser: Sendable {
   /// the seeds (`InterviewDefinition.words`). With none, a parser accepts no
   /// such word: it refuses rather than guesses.
   public var words: AnswerWords
+  /// The seeds' interface wording (`InterviewDefinition.wording`), in which
+  /// the reasons and examples are worded (`InterfaceWording`).
+  public var wording: [String: VoiceText]?
 
-  /// Creates a parser reading `words` (give the seeds' words: `seeds.interview.answerWords`).
-  public init(voice: Voice, today: String, words: AnswerWords = AnswerWords()) {
+  /// Creates a parser reading `words` and wording its reasons in `wording`
+  /// (give the seeds' own, or use `init(voice:today:definition:)`).
+  public init(voice: Voice, today: String, words: AnswerWords = AnswerWords(), wording: [String: VoiceText]?) {
     self.voice = voice
     self.today = today
     self.words = words
+    self.wording = wording
+  }
+
+  /// Creates a parser with the words and the wording of the seeds' interview.
+  public init(voice: Voice, today: String, definition: InterviewDefinition) {
+    self.init(voice: voice, today: today, words: definition.answerWords, wording: definition.wording)
+  }
+
+  /// The seeds' wording of a key in the parser's voice.
+  func say(_ key: InterfaceWording, _ values: [String: String] = [:]) -> String {
+    key.text(in: wording, voice, values)
   }
 
   /// Parses an answer that has already been made inert by `TextSanitizer`.
@@ -22,15 +37,15 @@ public struct AnswerParser: Sendable {
     let folded = AnswerWords.fold(typed)
     if folded.isEmpty {
       if question.isOptional { return .success(.skipped) }
-      return .failure(failure("an answer is needed", question))
+      return .failure(failure(say(.reasonAnswerNeeded), question))
     }
     if words.unknown.contains(folded) {
       if question.allowsUnknown { return .success(.unknown) }
-      return .failure(failure("this question needs an answer; \"not sure\" is not one of the options here", question))
+      return .failure(failure(say(.reasonNotSureRefused), question))
     }
     if words.declined.contains(folded) {
       if question.allowsDecline { return .success(.declined) }
-      return .failure(failure("this one is needed for the referral, so it cannot be skipped", question))
+      return .failure(failure(say(.reasonCannotDecline), question))
     }
     if question.isOptional, question.type != .multipleChoice, question.type != .singleChoice,
       words.skip.contains(folded)
@@ -40,7 +55,7 @@ public struct AnswerParser: Sendable {
     switch question.type {
     case .yesNo: return parseYesNo(folded, question)
     case .singleChoice, .multipleChoice:
-      return ChoiceMatcher(question: question, voice: voice, words: words).match(typed)
+      return ChoiceMatcher(question: question, parser: self).match(typed)
     case .text: return parseText(typed, question)
     case .date: return parseDate(typed, question)
     case .number: return parseNumber(folded, question)
@@ -51,47 +66,47 @@ public struct AnswerParser: Sendable {
   public func example(for question: Question) -> String {
     if let example = question.example { return example }
     switch question.type {
-    case .yesNo: return "yes or no"
-    case .singleChoice: return "1, or the start of a choice's word"
-    case .multipleChoice: return "1, 3 (the numbers of all that apply)"
+    case .yesNo: return say(.exampleYesNo)
+    case .singleChoice: return say(.exampleSingleChoice)
+    case .multipleChoice: return say(.exampleMultipleChoice)
     case .date:
       switch question.datePrecision {
-      case .full: return "25/11/1970, 25 Nov 1970, 3rd March 1952 or 1970-11-25"
-      case .day: return "14/1/2027, 14 Jan 2027, 14th January 2027, or 14 Jan"
-      case .month: return "3/9/2026, 3 Sept 2026, 22 Dec, March 2019, 03/2019 or 2019-03"
-      case .year: return "3/9/2026, 3 Sept 2026, 22 Dec, March 2019, 03/2019, or the year alone: 2019"
+      case .full: return say(.exampleDateFull)
+      case .day: return say(.exampleDateDay)
+      case .month: return say(.exampleDateMonth)
+      case .year: return say(.exampleDateYear)
       }
     case .number: return "\(question.minimum ?? 0)"
     case .text:
       switch question.format ?? .plain {
-      case .nhsNumber: return "943 476 5919"
-      case .postcode: return "SW1A 1AA"
-      case .phone: return "020 7946 0000 or 07700 900123"
-      case .name: return "Sam Taylor"
-      case .plain: return "a few words"
+      case .nhsNumber: return say(.exampleNHSNumber)
+      case .postcode: return say(.examplePostcode)
+      case .phone: return say(.examplePhone)
+      case .name: return say(.exampleName)
+      case .plain: return say(.exampleText)
       }
     }
   }
 
   func failure(_ reason: String, _ question: Question) -> ParseFailure {
     var accepted = example(for: question)
-    if question.allowsUnknown { accepted += "; or \"not sure\"" }
-    if question.allowsDecline { accepted += "; or \"prefer not to say\"" }
-    if question.isOptional { accepted += "; or press Enter to leave it blank" }
+    if question.allowsUnknown { accepted += "; " + say(.orNotSure) }
+    if question.allowsDecline { accepted += "; " + say(.orPreferNotToSay) }
+    if question.isOptional { accepted += "; " + say(.orLeaveBlank) }
     return ParseFailure(reason, example: accepted)
   }
 
   private func parseYesNo(_ folded: String, _ question: Question) -> Result<AnswerValue, ParseFailure> {
     if words.yes.contains(folded) { return .success(.bool(true)) }
     if words.no.contains(folded) { return .success(.bool(false)) }
-    return .failure(failure("please answer yes or no", question))
+    return .failure(failure(say(.reasonYesOrNo), question))
   }
 
   private func parseText(_ typed: String, _ question: Question) -> Result<AnswerValue, ParseFailure> {
     let count = typed.count
     guard count <= question.lengthLimit else {
       return .failure(
-        failure("that is \(count) characters; the most this question takes is \(question.lengthLimit)", question))
+        failure(say(.reasonTooLong, ["count": "\(count)", "limit": "\(question.lengthLimit)"]), question))
     }
     switch question.format ?? .plain {
     case .plain:
@@ -99,23 +114,22 @@ public struct AnswerParser: Sendable {
     case .name:
       let allowed = typed.allSatisfy { $0.isLetter || " -'.’".contains($0) }
       guard allowed, typed.contains(where: \.isLetter) else {
-        return .failure(failure("a name has letters, spaces, hyphens and apostrophes only", question))
+        return .failure(failure(say(.reasonName), question))
       }
       return .success(.text(typed))
     case .nhsNumber:
       switch NHSNumber.check(typed) {
       case .valid(let digits): return .success(.text(digits))
-      case .invalid(let reason): return .failure(failure(reason, question))
+      case .invalid(let reason): return .failure(failure(reason.text(in: wording, voice), question))
       }
     case .postcode:
       guard let postcode = UKPostcode.normalise(typed) else {
-        return .failure(failure("that is not the shape of a UK postcode", question))
+        return .failure(failure(say(.reasonPostcode), question))
       }
       return .success(.text(postcode))
     case .phone:
       guard let phone = UKPhone.normalise(typed) else {
-        return .failure(
-          failure("that is not the shape of a UK phone number (10 or 11 digits starting 0, or +44)", question))
+        return .failure(failure(say(.reasonPhone), question))
       }
       return .success(.text(phone))
     }
@@ -126,25 +140,26 @@ public struct AnswerParser: Sendable {
     let precision = question.datePrecision
     switch UKDateParser.parse(typed, today: today, range: range, precision: precision, words: words.dates) {
     case .invalid(let reason):
-      return .failure(failure(reason, question))
+      return .failure(failure(reason.text(in: wording, voice), question))
     case .incomplete(let reason):
       // A date of birth (and any `precision: full` date) is never a rough date.
+      let text = reason.text(in: wording, voice)
       let needs =
         precision == .full
-        ? "the \(question.label.lowercased()) needs the full date (day, month and year): \(reason)" : reason
+        ? say(.reasonFullDate, ["label": question.label.lowercased(), "reason": text]) : text
       return .failure(failure(needs, question))
     case .date(let iso):
       // A partial date is compared at its own precision: "2026-11" is this
       // month, neither past nor future.
       let now = String(today.prefix(iso.count))
       if range == .past, iso > now {
-        return .failure(failure("that date is in the future", question))
+        return .failure(failure(say(.reasonDateFuture), question))
       }
       if range == .future, iso < now {
-        return .failure(failure("that date has already passed", question))
+        return .failure(failure(say(.reasonDatePast), question))
       }
       if let maxAge = question.maxAgeYears, let age = CalendarDate.wholeYears(from: iso, to: today), age > maxAge {
-        return .failure(failure("that would mean an age of \(age), which is more than \(maxAge)", question))
+        return .failure(failure(say(.reasonAgeTooHigh, ["age": "\(age)", "maximum": "\(maxAge)"]), question))
       }
       return .success(.date(iso))
     }
@@ -152,13 +167,13 @@ public struct AnswerParser: Sendable {
 
   private func parseNumber(_ folded: String, _ question: Question) -> Result<AnswerValue, ParseFailure> {
     guard let number = Int(folded) else {
-      return .failure(failure("please type a whole number, in digits", question))
+      return .failure(failure(say(.reasonWholeNumber), question))
     }
     if let minimum = question.minimum, number < minimum {
-      return .failure(failure("the smallest accepted is \(minimum)", question))
+      return .failure(failure(say(.reasonSmallest, ["minimum": "\(minimum)"]), question))
     }
     if let maximum = question.maximum, number > maximum {
-      return .failure(failure("the largest accepted is \(maximum)", question))
+      return .failure(failure(say(.reasonLargest, ["maximum": "\(maximum)"]), question))
     }
     return .success(.number(number))
   }

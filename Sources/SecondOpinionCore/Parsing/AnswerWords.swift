@@ -22,6 +22,13 @@ public struct AnswerWords: Codable, Sendable, Equatable {
   /// The words dates are written with (`words.dates`): months, ordinal
   /// endings, fillers and relative days.
   public var dates: DateWords
+  /// The command words by command (`words.commands`), folded, in the seeds'
+  /// order (see `InterfaceCommand`).
+  public var commands: [String: [String]]
+  /// The word Tab completion offers for yes, no, "not sure" and "prefer not
+  /// to say", by the list's name in the seeds (`yes`, `no`, `notSure`,
+  /// `preferNotToSay`): the first word of each list.
+  public var offered: [String: String]
 
   private enum CodingKeys: String, CodingKey {
     case yes = "yes"
@@ -31,13 +38,15 @@ public struct AnswerWords: Codable, Sendable, Equatable {
     case skip
     case leadIns
     case dates
+    case commands
   }
 
   /// Creates word lists (folded here). No words at all accept no yes, no,
   /// "not sure" or "prefer not to say": such a parser refuses rather than guesses.
   public init(
     yes: Set<String> = [], no: Set<String> = [], unknown: Set<String> = [], declined: Set<String> = [],
-    skip: Set<String> = [], leadIns: [String] = [], dates: DateWords = DateWords()
+    skip: Set<String> = [], leadIns: [String] = [], dates: DateWords = DateWords(),
+    commands: [String: [String]] = [:], offered: [String: String] = [:]
   ) {
     self.yes = Set(yes.map(Self.fold))
     self.no = Set(no.map(Self.fold))
@@ -47,29 +56,44 @@ public struct AnswerWords: Codable, Sendable, Equatable {
     // Longest first, so "the patient's" is taken off before "the".
     self.leadIns = leadIns.map(Self.fold).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
     self.dates = dates
+    self.commands = commands.mapValues { $0.map(Self.fold).filter { !$0.isEmpty } }
+    self.offered = offered.mapValues(Self.fold)
   }
 
   /// Decodes the lists from the seeds, folding every word.
   public init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     func list(_ key: CodingKeys) throws -> [String] { try container.decode([String].self, forKey: key) }
+    let offeredLists: [(String, [String])] = [
+      ("yes", try list(.yes)), ("no", try list(.no)), ("notSure", try list(.unknown)),
+      ("preferNotToSay", try list(.declined)),
+    ]
     self.init(
       yes: Set(try list(.yes)), no: Set(try list(.no)), unknown: Set(try list(.unknown)),
       declined: Set(try list(.declined)), skip: Set(try list(.skip)),
       leadIns: try container.decodeIfPresent([String].self, forKey: .leadIns) ?? [],
-      dates: try container.decodeIfPresent(DateWords.self, forKey: .dates) ?? DateWords())
+      dates: try container.decodeIfPresent(DateWords.self, forKey: .dates) ?? DateWords(),
+      commands: try container.decodeIfPresent([String: [String]].self, forKey: .commands) ?? [:],
+      offered: Dictionary(
+        uniqueKeysWithValues: offeredLists.compactMap { name, words in words.first.map { (name, $0) } }))
   }
 
   /// Encodes the lists, each sorted so the output is stable.
   public func encode(to encoder: Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(yes.sorted(), forKey: .yes)
-    try container.encode(no.sorted(), forKey: .no)
-    try container.encode(unknown.sorted(), forKey: .unknown)
-    try container.encode(declined.sorted(), forKey: .declined)
+    // The offered word first, so it is offered again when decoded.
+    func list(_ words: Set<String>, _ name: String) -> [String] {
+      let first = offered[name].map { [$0] } ?? []
+      return first + words.subtracting(first).sorted()
+    }
+    try container.encode(list(yes, "yes"), forKey: .yes)
+    try container.encode(list(no, "no"), forKey: .no)
+    try container.encode(list(unknown, "notSure"), forKey: .unknown)
+    try container.encode(list(declined, "preferNotToSay"), forKey: .declined)
     try container.encode(skip.sorted(), forKey: .skip)
     try container.encode(leadIns, forKey: .leadIns)
     try container.encode(dates, forKey: .dates)
+    try container.encode(commands, forKey: .commands)
   }
 
   /// The lists by their name in the seeds, for checks and messages.
@@ -81,18 +105,18 @@ public struct AnswerWords: Codable, Sendable, Equatable {
   /// choice question is not a choice (see `ChoiceMatcher`).
   public func isYesOrNo(_ folded: String) -> Bool { yes.contains(folded) || no.contains(folded) }
 
-  /// The kiosk's "start again?" prompt runs outside an interview, where no
-  /// seeds' words are in reach; these are its fixed English words only.
-  /// Every interview question reads the seeds' words instead.
-  public static let yes: Set<String> = [
-    "y", "yes", "yeah", "yep", "yup", "aye", "true", "correct", "yes please", "i do", "it is",
-    "they do", "ok", "okay", "sure",
-  ]
-  /// The kiosk prompt's fixed words for no (see `yes`).
-  public static let no: Set<String> = [
-    "n", "no", "nope", "nah", "false", "no thanks", "not really", "i don't", "i dont", "they don't",
-    "it isn't", "never",
-  ]
+  /// Whether a folded word is one of a command's words (`words.commands`).
+  public func means(_ folded: String, _ command: InterfaceCommand) -> Bool {
+    commands[command.rawValue]?.contains(folded) ?? false
+  }
+
+  /// The command a folded line is, among `candidates` (in their order), if any.
+  public func command(_ folded: String, among candidates: [InterfaceCommand]) -> InterfaceCommand? {
+    candidates.first { means(folded, $0) }
+  }
+
+  /// The word Tab completion offers for a command: the first of its words.
+  public func offered(_ command: InterfaceCommand) -> String? { commands[command.rawValue]?.first }
 
   /// Folds curly apostrophes and repeated spaces so "don’t  know" matches:
   /// lower case, ’ as ', single spaces, no spaces at the ends, and no full

@@ -11,28 +11,27 @@ import Foundation
 public struct ChoiceMatcher: Sendable {
   /// The question whose choices are matched.
   public var question: Question
-  /// The voice whose labels are shown.
-  public var voice: Voice
-  /// The seeds' answer words (yes and no, and the lead-ins).
-  public var words: AnswerWords
+  /// The parser whose voice, words (yes and no, the lead-ins, the word
+  /// between numbers) and wording the matcher uses.
+  public var parser: AnswerParser
+  private var voice: Voice { parser.voice }
+  private var words: AnswerWords { parser.words }
 
   /// Creates a matcher.
-  public init(question: Question, voice: Voice, words: AnswerWords = AnswerWords()) {
+  public init(question: Question, parser: AnswerParser) {
     self.question = question
-    self.voice = voice
-    self.words = words
+    self.parser = parser
   }
 
   /// Matches the whole answer.
   public func match(_ typed: String) -> Result<AnswerValue, ParseFailure> {
-    let parser = AnswerParser(voice: voice, today: "2000-01-01", words: words)
     let choices = question.choices ?? []
     var parts = typed.split(whereSeparator: { ",;".contains($0) }).map {
       $0.trimmingCharacters(in: .whitespaces)
     }.filter { !$0.isEmpty }
     // "1 3 5" or "1 and 3": numbers separated by spaces.
     let tokens = typed.split(whereSeparator: { " ,;".contains($0) }).map(String.init).filter {
-      $0.lowercased() != "and"
+      !words.means(AnswerWords.fold($0), .and)
     }
     if tokens.count > 1, tokens.allSatisfy({ Int($0) != nil }) { parts = tokens }
     if parts.count > 1, case .success(let id) = one(typed, choices) {
@@ -40,7 +39,7 @@ public struct ChoiceMatcher: Sendable {
       return .success(question.type == .singleChoice ? .choice(id) : .choices([id]))
     }
     if question.type == .singleChoice, parts.count > 1 {
-      return .failure(parser.failure("please choose just one", question))
+      return .failure(parser.failure(parser.say(.reasonChooseOne), question))
     }
     var chosen: [String] = []
     for part in parts {
@@ -49,12 +48,12 @@ public struct ChoiceMatcher: Sendable {
       case .failure(let failure): return .failure(failure)
       }
     }
-    guard !chosen.isEmpty else { return .failure(parser.failure("an answer is needed", question)) }
+    guard !chosen.isEmpty else { return .failure(parser.failure(parser.say(.reasonAnswerNeeded), question)) }
     if question.type == .singleChoice { return .success(.choice(chosen[0])) }
     let exclusive = chosen.filter { question.choice($0)?.exclusive == true }
     if !exclusive.isEmpty, chosen.count > 1 {
       let label = question.choice(exclusive[0])?.label.text(for: voice) ?? exclusive[0]
-      return .failure(parser.failure("\"\(label)\" cannot be chosen together with other answers", question))
+      return .failure(parser.failure(parser.say(.reasonExclusive, ["label": label]), question))
     }
     let ordered = choices.map(\.id).filter(chosen.contains)
     return .success(.choices(ordered))
@@ -74,8 +73,8 @@ public struct ChoiceMatcher: Sendable {
   private func one(_ part: String, _ choices: [Choice]) -> Result<String, ParseFailure> {
     if let number = Int(AnswerWords.fold(part)) {
       guard number >= 1, number <= choices.count else {
-        let parser = AnswerParser(voice: voice, today: "2000-01-01", words: words)
-        return .failure(parser.failure("there is no choice \(number); the choices are 1 to \(choices.count)", question))
+        let reason = parser.say(.reasonNoSuchChoice, ["number": "\(number)", "count": "\(choices.count)"])
+        return .failure(parser.failure(reason, question))
       }
       return .success(choices[number - 1].id)
     }
@@ -92,15 +91,12 @@ public struct ChoiceMatcher: Sendable {
   }
 
   private func one(_ word: String, typed part: String, _ choices: [Choice]) -> Result<String, ParseFailure> {
-    let parser = AnswerParser(voice: voice, today: "2000-01-01", words: words)
     func names(_ choice: Choice) -> [String] {
       [Self.key(choice.id), Self.key(choice.label.text(for: voice))] + (choice.synonyms ?? []).map(Self.key)
     }
     if let exact = choices.first(where: { names($0).contains(word) }) { return .success(exact.id) }
     if words.isYesOrNo(word) {
-      return .failure(
-        parser.failure(
-          "\(Self.quoted(part)) does not say which choice; type the number of a choice, or its words", question))
+      return .failure(parser.failure(parser.say(.reasonNotWhichChoice, ["typed": Self.quoted(part)]), question))
     }
     var candidates = choices.filter { names($0).contains { $0.hasPrefix(word) } }
     if candidates.isEmpty {
@@ -113,11 +109,12 @@ public struct ChoiceMatcher: Sendable {
     switch candidates.count {
     case 1: return .success(candidates[0].id)
     case 0:
-      return .failure(parser.failure("\(Self.quoted(part)) is not one of the choices", question))
+      return .failure(parser.failure(parser.say(.reasonNotAChoice, ["typed": Self.quoted(part)]), question))
     default:
-      let listed = candidates.prefix(3).map { "\"\($0.label.text(for: voice))\"" }.joined(separator: " or ")
-      return .failure(
-        parser.failure("\(Self.quoted(part)) could mean \(listed); type more of the word, or its number", question))
+      let or = " " + parser.say(.or) + " "
+      let listed = candidates.prefix(3).map { "\"\($0.label.text(for: voice))\"" }.joined(separator: or)
+      let reason = parser.say(.reasonAmbiguousChoice, ["typed": Self.quoted(part), "choices": listed])
+      return .failure(parser.failure(reason, question))
     }
   }
 }

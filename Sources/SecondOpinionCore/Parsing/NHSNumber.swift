@@ -4,25 +4,25 @@ public enum NHSNumber {
   public enum Outcome: Equatable, Sendable {
     /// Valid; the ten digits with no spaces.
     case valid(String)
-    /// Invalid, with the reason in words.
-    case invalid(String)
+    /// Invalid, with the reason (worded by the seeds).
+    case invalid(InterfaceReason)
   }
 
   /// Checks a typed NHS number; spaces and hyphens are allowed between digits.
   public static func check(_ text: String) -> Outcome {
     let compact = text.filter { $0 != " " && $0 != "-" }
     guard compact.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-      return .invalid("an NHS number has digits only")
+      return .invalid(InterfaceReason(.reasonNHSDigitsOnly))
     }
     guard compact.count == 10 else {
-      return .invalid("an NHS number has 10 digits, and this has \(compact.count)")
+      return .invalid(InterfaceReason(.reasonNHSTenDigits, ["count": "\(compact.count)"]))
     }
     let digits = compact.compactMap { $0.wholeNumberValue }
     let sum = (0..<9).reduce(0) { $0 + digits[$1] * (10 - $1) }
     var check = 11 - sum % 11
     if check == 11 { check = 0 }
     guard check != 10, check == digits[9] else {
-      return .invalid("the last digit does not match the others (the check digit is wrong); please check the number")
+      return .invalid(InterfaceReason(.reasonNHSCheckDigit))
     }
     return .valid(compact)
   }

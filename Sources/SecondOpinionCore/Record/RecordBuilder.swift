@@ -36,7 +36,8 @@ public struct RecordBuilder: Sendable {
         questionId: question.id, type: question.type, heading: question.heading, label: question.label,
         field: question.field, question: asked.text.text(for: session.voice), typed: answer.typed,
         state: answer.value.state, value: RecordValue(answer.value),
-        display: AnswerDisplay.text(answer.value, question: question, voice: session.voice))
+        display: AnswerDisplay.text(answer.value, question: question, voice: session.voice, definition: seeds.interview)
+      )
     }
     // On a call the patient may not be there: the same one instruction as the
     // receptionist's alerts (keep the caller on the line, call 999, alert the

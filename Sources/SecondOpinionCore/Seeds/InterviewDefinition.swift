@@ -21,7 +21,8 @@ public struct InterviewDefinition: Codable, Sendable {
   /// Values derived from answers, such as the days until a treatment date.
   public var facts: [FactDefinition]?
 
-  /// Interface wording by key (review title, prompts), per voice.
+  /// Interface wording by key (review title, prompts), per voice; looked up
+  /// by `say` with an `InterfaceWording` key.
   public var wording: [String: VoiceText]?
 
   /// The parts of the interview, in order (see `InterviewSection`); nil or
@@ -33,20 +34,6 @@ public struct InterviewDefinition: Codable, Sendable {
   public var words: AnswerWords?
   /// Questions asked, by voice, after a stop rule fires (see `EmergencyFollowUp`).
   public var afterEmergency: [String: [String]]?
-
-  /// The wording for a key in a voice, or the fallback when seeds do not set it.
-  public func say(_ key: String, _ voice: Voice, fallback: String) -> String {
-    guard let text = wording?[key], text.has(voice) else { return fallback }
-    return text.text(for: voice)
-  }
-
-  /// The wording for a key with each `{name}` replaced by its value (a
-  /// number, a title, a reference), or the fallback treated alike.
-  public func say(_ key: String, _ voice: Voice, fallback: String, _ values: [String: String]) -> String {
-    var text = say(key, voice, fallback: fallback)
-    for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-    return text
-  }
 
   /// The section the question at `index` of `questions` belongs to, with its
   /// number (from 1): the last section starting at or before it. Nil without

@@ -54,6 +54,8 @@ public enum SeedLoader {
     try checkWordsAndFollowUp(
       definition, wordsLine: interviewNode["words"]?.mark?.line,
       followUpLine: interviewNode["afterEmergency"]?.mark?.line)
+    try checkWording(
+      definition, wordingLine: interviewNode["wording"]?.mark?.line, wordsLine: interviewNode["words"]?.mark?.line)
     try checkNumbers(definition, tree, decisionMarginLine: triageNode["decisionMarginDays"]?.mark?.line)
     return SeedBundle(interview: definition, triage: tree, letter: layout)
   }

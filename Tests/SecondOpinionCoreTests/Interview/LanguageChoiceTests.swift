@@ -21,8 +21,8 @@ struct LanguageChoiceTests {
   /// The screen has the welcome in both languages and a line for each.
   @Test func theScreenIsInBothLanguages() {
     let screen = choice.text(width: 80)
-    let welsh = TestSeeds.speaking("cy").interview.say("kioskWelcome", .patient, fallback: "?")
-    let english = TestSeeds.languages.interview.say("kioskWelcome", .patient, fallback: "?")
+    let welsh = TestSeeds.speaking("cy").interview.say(.kioskWelcome, .patient)
+    let english = TestSeeds.languages.interview.say(.kioskWelcome, .patient)
     #expect(screen.replacingOccurrences(of: "\n", with: " ").contains(welsh.prefix(30)))
     #expect(screen.replacingOccurrences(of: "\n", with: " ").contains(english.prefix(30)))
     #expect(screen.contains("1. Cymraeg: teipiwch 1"))
@@ -33,6 +33,6 @@ struct LanguageChoiceTests {
   @Test func oneLanguageAsksOnlyForEnter() {
     let screen = LanguageChoice(seeds: TestSeeds.languages, codes: ["en"]).text(width: 80)
     #expect(!screen.contains("1. English"))
-    #expect(screen.contains(TestSeeds.languages.interview.say("kioskStart", .patient, fallback: "?")))
+    #expect(screen.contains(TestSeeds.languages.interview.say(.kioskStart, .patient)))
   }
 }

@@ -41,7 +41,7 @@ struct RedFlagScreenTests {
     #expect(Self.stopped(run) == "red_flag_physical")
     #expect(Self.flags(run) == ["chest_pain"])
     #expect(run.session.answers["red_flags"]?.typed == "I have chest pain")
-    #expect(!run.screen.contains(InterviewDriver.rejectionMarker))
+    #expect(!run.screen.contains(TestSeeds.rejectionMarker))
   }
 
   @Test func notSureAtTheConfirmationCountsAsYes() {
@@ -102,7 +102,7 @@ struct RedFlagScreenTests {
 
   @Test func wordsThatNameNothingAreRefusedWithTheReason() {
     let run = Self.run(["xyzzy", "none"])
-    #expect(run.screen.contains(InterviewDriver.rejectionMarker))
+    #expect(run.screen.contains(TestSeeds.rejectionMarker))
     #expect(Self.flags(run) == ["none"])
   }
 

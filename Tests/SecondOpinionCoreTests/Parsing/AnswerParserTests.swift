@@ -5,7 +5,7 @@ import Testing
 @Suite("Answers")
 struct AnswerParserTests {
   let seeds = TestSeeds.bundle
-  let parser = AnswerParser(voice: .patient, today: TestSeeds.today, words: TestSeeds.bundle.interview.answerWords)
+  let parser = AnswerParser(voice: .patient, today: TestSeeds.today, definition: TestSeeds.bundle.interview)
 
   func question(_ id: String) -> Question { seeds.interview.question(id)! }
 

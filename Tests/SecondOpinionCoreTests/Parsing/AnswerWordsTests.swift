@@ -36,17 +36,18 @@ struct AnswerWordsTests {
 
   @Test func theParserReadsTheSeedsWords() throws {
     var seeds = EditedSeeds()
-    seeds.replace("  \"yes\": [\"y\", \"yes\",", with: "  \"yes\": [\"ja\", \"y\", \"yes\",")
+    seeds.replace("  \"yes\": [\"yes\", \"y\",", with: "  \"yes\": [\"ja\", \"yes\", \"y\",")
     let edited = try seeds.bundle()
-    let parser = AnswerParser(voice: .patient, today: TestSeeds.today, words: edited.interview.answerWords)
+    let parser = AnswerParser(voice: .patient, today: TestSeeds.today, definition: edited.interview)
     let consent = try #require(edited.interview.question("consent_share"))
     #expect(try parser.parse("JA", for: consent).get() == .bool(true))
-    let before = AnswerParser(voice: .patient, today: TestSeeds.today, words: words)
+    let before = AnswerParser(
+      voice: .patient, today: TestSeeds.today, words: words, wording: TestSeeds.bundle.interview.wording)
     #expect((try? before.parse("ja", for: consent).get()) == nil)
   }
 
   @Test func aParserWithoutWordsRefusesRatherThanGuesses() throws {
-    let parser = AnswerParser(voice: .patient, today: TestSeeds.today)
+    let parser = AnswerParser(voice: .patient, today: TestSeeds.today, wording: TestSeeds.bundle.interview.wording)
     let consent = try #require(TestSeeds.bundle.interview.question("consent_share"))
     #expect((try? parser.parse("yes", for: consent).get()) == nil)
     #expect((try? parser.parse("no", for: consent).get()) == nil)
@@ -70,7 +71,7 @@ struct AnswerWordsTests {
 
   @Test func aWordInTwoListsIsRefused() throws {
     var seeds = EditedSeeds()
-    let line = seeds.replace("  \"no\": [\"n\", \"no\",", with: "  \"no\": [\"yes\", \"n\", \"no\",")
+    let line = seeds.replace("  \"no\": [\"no\", \"n\",", with: "  \"no\": [\"yes\", \"no\", \"n\",")
     do {
       _ = try seeds.bundle()
       Issue.record("a word in both yes and no was accepted")

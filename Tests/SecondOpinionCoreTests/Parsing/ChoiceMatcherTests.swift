@@ -10,12 +10,12 @@ struct ChoiceMatcherTests {
   let seeds = TestSeeds.bundle
 
   func value(_ typed: String, _ id: String, _ voice: Voice = .receptionist) -> AnswerValue? {
-    let parser = AnswerParser(voice: voice, today: TestSeeds.today, words: seeds.interview.answerWords)
+    let parser = AnswerParser(voice: voice, today: TestSeeds.today, definition: seeds.interview)
     return try? parser.parse(typed, for: seeds.interview.question(id)!).get()
   }
 
   func failure(_ typed: String, _ id: String) -> ParseFailure? {
-    let parser = AnswerParser(voice: .patient, today: TestSeeds.today, words: seeds.interview.answerWords)
+    let parser = AnswerParser(voice: .patient, today: TestSeeds.today, definition: seeds.interview)
     if case .failure(let failure) = parser.parse(typed, for: seeds.interview.question(id)!) { return failure }
     return nil
   }

@@ -7,12 +7,13 @@ import Testing
 @Suite("Kiosk wording")
 struct KioskWordingTests {
   @Test func everyKioskScreenIsWordedInTheSeeds() {
-    let keys = [
-      "kioskWelcome", "kioskStart", "kioskThanks", "kioskFinish", "kioskWaitForStaff", "kioskStartAgain",
-      "kioskStartAgainRefused", "kioskNotSaved",
+    let keys: [InterfaceWording] = [
+      .kioskWelcome, .kioskStart, .kioskThanks, .kioskFinish, .kioskWaitForStaff, .kioskStartAgain,
+      .kioskStartAgainRefused, .kioskNotSaved, .kioskIdleCountdown,
     ]
     for key in keys {
-      #expect(TestSeeds.bundle.interview.say(key, .patient, fallback: "") != "", "\(key)")
+      let text = TestSeeds.bundle.interview.say(key, .patient)
+      #expect(!text.isEmpty && text != key.rawValue, "\(key)")
     }
   }
 }
