@@ -32,12 +32,26 @@ struct KioskCommand: ParsableCommand {
     help: ArgumentHelp("Refused: a kiosk with a fixed clock could save only its first patient.", visibility: .hidden))
   var now: String?
 
+  @Flag(
+    name: .long,
+    help: "Say each question, its choices, errors and alerts aloud with espeak-ng (never what is typed).")
+  var speak = false
+
+  @Option(
+    name: .long,
+    help: "The language of the voice for --speak: en (en-gb) or cy (Welsh).")
+  var voiceLanguage: String = "en"
+
   @OptionGroup var seedsOption: SeedsOption
   @OptionGroup var output: OutputOptions
+  @OptionGroup var accessibleOption: AccessibleOption
 
   func validate() throws {
     guard idleTimeout >= 1, idleWarning >= 1 else {
       throw ValidationError("--idle-timeout and --idle-warning must be at least 1 second.")
+    }
+    guard ["en", "cy"].contains(voiceLanguage) else {
+      throw ValidationError("--voice-language must be en or cy.")
     }
   }
 
@@ -64,7 +78,11 @@ struct KioskCommand: ParsableCommand {
     let seeds = try seedsOption.load()
     // Before the first patient: the folder can be trusted and written.
     try OutputFolder.open(output.folder, probe: true)
-    let screen = TerminalOutput()
+    // The one seam for the voice's language: the session's language, once
+    // the seeds carry it; until then --voice-language.
+    let screen = TerminalOutput(
+      accessible: accessibleOption.enabled,
+      speaker: speak ? Speaker(voice: Speaker.voice(forLanguage: voiceLanguage)) : nil)
     let reader = ReadlineLineReader(kiosk: true, idle: nil, output: screen)
     let input = KioskInput(reader: reader)
     screen.clearScreen()
@@ -152,6 +170,7 @@ struct KioskCommand: ParsableCommand {
     )
     let start = seeds.interview.say("kioskStart", .patient, fallback: "Press Enter to start.")
     screen.write(TextWrapper.wrap(text, width: screen.columns) + "\n\n" + start + "\n")
+    screen.speak(text + "\n" + start)
     let staffCode = ProcessInfo.processInfo.environment["SECOND_OPINION_STAFF_CODE"].flatMap { $0.isEmpty ? nil : $0 }
     while true {
       switch input.read(prompt: "> ", prefill: nil, completions: []) {
@@ -209,6 +228,7 @@ struct KioskCommand: ParsableCommand {
       "kioskStartAgain", .patient,
       fallback: "Do you want to start again? Your answers so far will be deleted. (yes or no)")
     screen.write("\n" + TextWrapper.wrap(question, width: screen.columns) + "\n")
+    screen.speak(question)
     while true {
       switch input.read(prompt: "> ", prefill: nil, completions: ["yes", "no"]) {
       case .line(let answer):
@@ -218,7 +238,10 @@ struct KioskCommand: ParsableCommand {
         let again = wording.say(
           "kioskStartAgainRefused", .patient,
           fallback: "Please type yes to start again, or no to carry on with your answers.")
-        screen.write(TextWrapper.wrap(again, width: screen.columns) + "\n")
+        let shown =
+          screen.accessible ? wording.say("errorPrefix", .patient, fallback: "Error:") + " " + again : again
+        screen.write(TextWrapper.wrap(shown, width: screen.columns) + "\n")
+        screen.speak(shown)
       case .idleTimeout:
         return true
       case .interrupted(let signal) where signal == SIGTERM || signal == SIGHUP:
@@ -231,6 +254,7 @@ struct KioskCommand: ParsableCommand {
 
   /// Staff stopped the kiosk: nothing is saved, the screen is cleared, exit 0.
   private func stop(_ screen: TerminalOutput, _ reader: ReadlineLineReader) throws -> Never {
+    screen.stopSpeaking()
     reader.forget()
     screen.clearScreen()
     throw ExitStatus.ok
@@ -238,6 +262,7 @@ struct KioskCommand: ParsableCommand {
 
   /// Clears everything of this patient and starts a fresh process.
   private func reset(_ screen: TerminalOutput, _ reader: ReadlineLineReader) throws -> Never {
+    screen.stopSpeaking()
     reader.forget()
     screen.clearScreen()
     // A stop signal arriving from here on stays pending across exec and is

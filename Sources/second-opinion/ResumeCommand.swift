@@ -15,6 +15,7 @@ struct ResumeCommand: ParsableCommand {
 
   @OptionGroup var seedsOption: SeedsOption
   @OptionGroup var output: OutputOptions
+  @OptionGroup var accessibleOption: AccessibleOption
 
   func run() throws {
     let seeds = try seedsOption.load()
@@ -62,7 +63,7 @@ struct ResumeCommand: ParsableCommand {
     fflush(nil)
     let runner = InterviewRunner(
       seeds: seeds, voice: voice, operatorName: draft.operator, output: output, clock: try Clock(fixed: nil),
-      recordID: id, createdAt: draft.createdAt)
+      recordID: id, createdAt: draft.createdAt, accessible: accessibleOption.enabled)
     try runner.run(session: session, showIntroduction: false)
   }
 
