@@ -58,9 +58,9 @@ public final class InterviewDriver {
 
   /// Shows a question with its choices and hint (after `leading`), and says it.
   private func present(_ question: Question, leading: String = "") {
-    let text = presenter(question).render(width: columns)
-    output.write(leading + text)
-    output.speak(text)
+    output.write(leading + presenter(question).render(width: columns))
+    // Said unwrapped: a line break is not a pause.
+    output.speak(presenter(question).render(width: OutputWidth.unlimited))
   }
 
   /// A line telling the person their input was not taken: in the
