@@ -246,3 +246,19 @@ def test_kiosk_without_espeak_warns_once_and_goes_on(outdir, kiosk_env, tmp_path
     assert exit_code(child) == 0
     text = written(child)
     assert text.count("espeak-ng could not be started") == 1, text
+
+
+def test_end_of_input_is_never_a_default_answer(outdir):
+    """charmbracelet/huh's accessible prompts return the default at the end of
+    input; here Ctrl-D on an empty line ends a patient's interview with exit 4,
+    naming the question, and nothing is written, as in the ordinary mode."""
+    child = start(["interview", "--accessible", "--out", outdir])
+    child.expect(QUESTION_RE)
+    child.send("none\r")
+    child.expect(QUESTION_RE)
+    child.sendeof()
+    assert exit_code(child) == 4
+    text = written(child)
+    assert "full_name" in text and "No record was written" in text
+    assert_plain_bytes(text)
+    assert records(outdir) == []
