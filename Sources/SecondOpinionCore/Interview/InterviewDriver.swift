@@ -239,11 +239,11 @@ public final class InterviewDriver {
           if let outcome = confirmRedFlags(question, typed: typed, confirm: confirm, certain: certain) {
             return outcome
           }
-          output.write(
-            errorLine(
-              definition.say(
-                "redFlagAgain", voice,
-                fallback: "Then please type the numbers of all that apply, or none, or not sure.")))
+          // Not an error: the person said the flags read were not right.
+          let again = definition.say(
+            "redFlagAgain", voice, fallback: "Then please type the numbers of all that apply, or none, or not sure.")
+          output.write(line(again))
+          output.speak(again)
           continue
         case .none?:
           let none = (question.choices ?? []).first { $0.exclusive == true }.map(\.id) ?? "none"
