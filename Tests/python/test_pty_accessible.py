@@ -121,6 +121,11 @@ def assert_alert(text):
 def test_desk_interview_reads_in_order_with_no_escape_sequences(outdir):
     child = start(["interview", "--accessible", "--out", outdir, *RECEPTIONIST])
     bodies = answer_all(child, first_answers=["xyz", "none"], choose=lambda b, h: NAME if "name" in b else None)
+    # A change at the review: the old answer is put on the line (plain text too), Enter keeps it.
+    child.send("2\r")
+    child.expect(r"Enter to keep it\.\r\n> \S")
+    child.send("\r")
+    child.expect(r"submit[^\r\n]*\r\n> ")
     child.send("submit\r")
     assert exit_code(child) == 0
     text = written(child)
