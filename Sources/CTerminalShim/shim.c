@@ -219,10 +219,13 @@ static int do_nothing(int count, int key) {
   return 0;
 }
 
-void so_rl_init(int kiosk) {
+void so_rl_init(int kiosk, int accessible) {
   rl_readline_name = "second-opinion";
   rl_catch_signals = 0;
-  rl_catch_sigwinch = 1;
+  /* A resize redraws the line in place: not for a screen reader, which
+     would read the line out again. */
+  rl_catch_sigwinch = accessible ? 0 : 1;
+  if (accessible) rl_change_environment = 0;
   rl_attempted_completion_function = complete;
   rl_completion_entry_function = candidate_generator;
   rl_basic_word_break_characters = "";
@@ -237,7 +240,14 @@ void so_rl_init(int kiosk) {
   /* Nor on a dumb terminal, which must be sent no escape sequence at all. */
   const char *term = getenv("TERM");
   int dumb = term == NULL || term[0] == '\0' || strcmp(term, "dumb") == 0;
-  rl_variable_bind("enable-bracketed-paste", (kiosk || dumb) ? "off" : "on");
+  rl_variable_bind("enable-bracketed-paste", (kiosk || dumb || accessible) ? "off" : "on");
+  if (accessible) {
+    /* The meta key's mode is switched on with an escape sequence (smm); the
+       bell is a sound a screen reader's user cannot tell from its own. */
+    rl_variable_bind("enable-meta-key", "off");
+    rl_variable_bind("bell-style", "none");
+    rl_variable_bind("horizontal-scroll-mode", "off");
+  }
   /* Tilde expansion would put the home folder's path on the line. */
   rl_bind_keyseq("\\e~", do_nothing);
   rl_bind_keyseq("\\e&", do_nothing);
@@ -335,6 +345,23 @@ void so_rl_set_prompt(const char *prompt) {
   /* rl_redisplay compares the new prompt and line with what is on the screen
      and rewrites the difference in place (rl_forced_update_display would
      redraw from wherever the cursor is, leaving the old prompt behind). */
+  rl_redisplay();
+}
+
+void so_rl_show_line(const char *text) {
+  if (!installed) {
+    fputs(text, rl_outstream ? rl_outstream : stdout);
+    fputc('\n', rl_outstream ? rl_outstream : stdout);
+    fflush(rl_outstream ? rl_outstream : stdout);
+    return;
+  }
+  FILE *out = rl_outstream ? rl_outstream : stdout;
+  fputc('\n', out);
+  fputs(text, out);
+  fputc('\n', out);
+  fflush(out);
+  /* The prompt and the partial line again, below: nothing above is rewritten. */
+  rl_on_new_line();
   rl_redisplay();
 }
 

@@ -6,6 +6,12 @@ import SecondOpinionCore
 /// line editing, in-session history, tab completion of the question's choices,
 /// and an optional idle countdown. A terminal that fails or hangs up is
 /// reported as `.interrupted(SIGHUP)`.
+///
+/// In the accessible mode (`TerminalOutput.accessible`) readline writes only
+/// the prompt and what is typed: no escape sequence of its own, no bell, no
+/// redraw on a resize, and the idle warning is one line written below the
+/// prompt (which is shown again under it) instead of a countdown that
+/// rewrites the prompt every second.
 public final class ReadlineLineReader: LineSource {
   /// The idle countdown for the reads that follow; nil waits for ever (the
   /// kiosk's welcome and emergency screens).
@@ -19,7 +25,7 @@ public final class ReadlineLineReader: LineSource {
     self.idle = idle
     self.kiosk = kiosk
     self.output = output
-    so_rl_init(kiosk ? 1 : 0)
+    so_rl_init(kiosk ? 1 : 0, output.accessible ? 1 : 0)
   }
 
   public func read(prompt: String, prefill: String?, completions: [String]) -> LineEvent {
@@ -38,13 +44,20 @@ public final class ReadlineLineReader: LineSource {
             output.write("\n")
             return .idleTimeout
           }
-          so_rl_set_prompt(idle.countdown(Int(left.rounded(.up))) + " " + prompt)
+          if !output.accessible { so_rl_set_prompt(idle.countdown(Int(left.rounded(.up))) + " " + prompt) }
           timeout = Int32(min(1000, max(1, left * 1000)))
         } else {
           let left = Double(idle.idleSeconds) - elapsed
           if left <= 0 {
             counting = true
-            output.write("\u{07}")
+            if output.accessible {
+              // Said once, as a line of its own: nothing is rewritten.
+              let warning = idle.countdown(idle.warningSeconds)
+              output.speak(warning)
+              so_rl_show_line(warning)
+            } else {
+              output.write("\u{07}")
+            }
             continue
           }
           timeout = Int32(min(1000, max(1, left * 1000)))
@@ -57,7 +70,7 @@ public final class ReadlineLineReader: LineSource {
         idleSince = ProcessInfo.processInfo.systemUptime
         if counting {
           counting = false
-          so_rl_set_prompt(prompt)
+          if !output.accessible { so_rl_set_prompt(prompt) }
         }
       case Int32(SO_STEP_LINE.rawValue):
         guard let pointer = so_rl_take_line() else { return .endOfInput }

@@ -9,6 +9,12 @@ import SecondOpinionCore
 /// question on. Colour is used only when `NO_COLOR` is unset or empty and
 /// `TERM` is not `dumb`; on a dumb terminal no escape sequence is written at
 /// all (no cursor movement, no clearing: the screen is scrolled clear instead).
+///
+/// In the accessible mode (`--accessible`, for a screen reader) it is as on
+/// a dumb terminal whatever `TERM` says, and more: no bell, no wrapping (each
+/// item is one line and the terminal folds it), no paging, and alerts as
+/// plain lines. With a `Speaker` it also says aloud what the driver gives
+/// `speak`.
 public final class TerminalOutput: OutputSink {
   /// Whether standard output is a terminal (colour, bell, screen clearing).
   public let isTerminal: Bool
@@ -18,17 +24,41 @@ public final class TerminalOutput: OutputSink {
   /// Whether escape sequences that move the cursor or clear the screen may
   /// be written (a terminal that is not `TERM=dumb`).
   public let movesCursor: Bool
+  /// Whether output is laid out for a screen reader: no escape sequence,
+  /// bell, wrapping, paging or redraw at all.
+  public let accessible: Bool
   /// Whether a write failed because the reader went away.
   public private(set) var closed = false
   private let fd: Int32
+  private let speaker: Speaker?
 
   /// Creates the sink for a file descriptor (standard output by default),
-  /// reading `NO_COLOR` and `TERM` from `environment`.
-  public init(fd: Int32 = STDOUT_FILENO, environment: [String: String] = ProcessInfo.processInfo.environment) {
+  /// reading `NO_COLOR` and `TERM` from `environment`; `accessible` for the
+  /// accessible mode, `speaker` to say shown text aloud.
+  public init(
+    fd: Int32 = STDOUT_FILENO, environment: [String: String] = ProcessInfo.processInfo.environment,
+    accessible: Bool = false, speaker: Speaker? = nil
+  ) {
     self.fd = fd
+    self.accessible = accessible
+    self.speaker = speaker
     isTerminal = isatty(fd) == 1
-    (usesColour, movesCursor) = Self.capabilities(terminal: isTerminal, environment: environment)
+    (usesColour, movesCursor) =
+      accessible ? (false, false) : Self.capabilities(terminal: isTerminal, environment: environment)
   }
+
+  /// Whether the accessible mode is asked for by the environment: the
+  /// kiosk setting `SECOND_OPINION_ACCESSIBLE` set to `1`, `yes` or `true`.
+  public static func accessibleSetting(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> Bool
+  {
+    ["1", "yes", "true", "on"].contains((environment["SECOND_OPINION_ACCESSIBLE"] ?? "").lowercased())
+  }
+
+  public func speak(_ text: String) { speaker?.say(text) }
+
+  /// Stops anything still being said (before the kiosk starts afresh).
+  public func stopSpeaking() { speaker?.stop() }
 
   /// What a terminal with this environment may be sent: colour, and cursor
   /// movement. `TERM=dumb` (or no `TERM`) allows neither; `NO_COLOR` set to
@@ -54,13 +84,14 @@ public final class TerminalOutput: OutputSink {
   /// makes some terminals wrap early), at least `OutputWidth.minimum`; 76
   /// on a pipe.
   public var columns: Int {
+    if accessible { return OutputWidth.unlimited }
     guard let size = windowSize() else { return OutputWidth.standard }
     return max(OutputWidth.minimum, size.columns - 1)
   }
 
-  /// The terminal's height; nil on a pipe (no paging).
+  /// The terminal's height; nil on a pipe or in the accessible mode (no paging).
   public var rows: Int? {
-    guard let size = windowSize(), size.rows > 0 else { return nil }
+    guard !accessible, let size = windowSize(), size.rows > 0 else { return nil }
     return size.rows
   }
 
@@ -79,6 +110,11 @@ public final class TerminalOutput: OutputSink {
   }
 
   public func alert(title: String, body: String) {
+    if accessible {
+      // The driver writes the accessible alert itself, with the seeds' prefix word.
+      write(AlertBox.plainLines(prefix: "Alert:", title: title, body: body))
+      return
+    }
     let box = AlertBox.render(title: title, body: body, width: columns)
     if usesColour {
       write("\u{07}\u{1B}[1;97;41m" + box.replacingOccurrences(of: "\n", with: "\u{1B}[K\n") + "\u{1B}[0m\u{07}")

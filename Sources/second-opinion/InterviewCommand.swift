@@ -41,6 +41,7 @@ struct InterviewCommand: ParsableCommand {
   @OptionGroup var languageOption: LanguageOption
   @OptionGroup var seedsOption: SeedsOption
   @OptionGroup var output: OutputOptions
+  @OptionGroup var accessibleOption: AccessibleOption
 
   func validate() throws {
     if mode == .receptionist, TextSanitizer.clean(`operator` ?? "").isEmpty {
@@ -54,7 +55,7 @@ struct InterviewCommand: ParsableCommand {
     let operatorName = `operator`.map(TextSanitizer.clean)
     let runner = InterviewRunner(
       seeds: seeds, voice: mode, operatorName: operatorName, output: output, clock: clock,
-      recordID: clock.recordID(), createdAt: clock.iso)
+      recordID: clock.recordID(), createdAt: clock.iso, accessible: accessibleOption.enabled)
     try runner.run(session: InterviewSession(seeds: seeds, voice: mode, today: clock.today), showIntroduction: true)
   }
 }

@@ -15,6 +15,8 @@ struct InterviewRunner {
   let clock: Clock
   let recordID: String
   let createdAt: String
+  /// The layout for a screen reader (`--accessible`).
+  var accessible = false
 
   /// Runs the session to its end; throws the exit code. Before the first
   /// question: the output folder is refused if someone else could change it,
@@ -36,7 +38,7 @@ struct InterviewRunner {
       throw ExitStatus.usage
     }
     SignalTrap.install(kiosk: false)
-    let screen = TerminalOutput()
+    let screen = TerminalOutput(accessible: accessible)
     let pipe = interactive ? nil : PlainLineReader()
     let input: LineSource = pipe ?? ReadlineLineReader(kiosk: false, idle: nil, output: screen)
     let driver = InterviewDriver(

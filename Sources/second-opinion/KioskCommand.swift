@@ -39,8 +39,16 @@ struct KioskCommand: ParsableCommand {
       valueName: "codes"))
   var languages: String?
 
+  @Flag(
+    name: .long,
+    help:
+      "Say each question, its choices, errors and alerts aloud with espeak-ng (never what is typed), in the language chosen."
+  )
+  var speak = false
+
   @OptionGroup var seedsOption: SeedsOption
   @OptionGroup var output: OutputOptions
+  @OptionGroup var accessibleOption: AccessibleOption
 
   func validate() throws {
     guard idleTimeout >= 1, idleWarning >= 1 else {
@@ -72,11 +80,15 @@ struct KioskCommand: ParsableCommand {
     let offered = try offeredLanguages(allSeeds)
     // Before the first patient: the folder can be trusted and written.
     try OutputFolder.open(output.folder, probe: true)
-    let screen = TerminalOutput()
+    // The voice speaks the first language offered on the welcome screen,
+    // then the language the patient chose.
+    let speaker = speak ? Speaker(voice: Speaker.voice(forLanguage: offered[0])) : nil
+    let screen = TerminalOutput(accessible: accessibleOption.enabled, speaker: speaker)
     let reader = ReadlineLineReader(kiosk: true, idle: nil, output: screen)
     let input = KioskInput(reader: reader)
     screen.clearScreen()
     let seeds = allSeeds.speaking(try welcome(allSeeds, offering: offered, screen: screen, input: input))!
+    speaker?.voice = Speaker.voice(forLanguage: seeds.language)
     let wording = seeds.interview
     reader.idle = IdlePolicy(idleSeconds: idleTimeout, warningSeconds: idleWarning) { seconds in
       wording.say(.kioskIdleCountdown, .patient, ["seconds": "\(seconds)"])
@@ -158,7 +170,9 @@ struct KioskCommand: ParsableCommand {
   private func welcome(
     _ seeds: SeedBundle, offering codes: [String], screen: TerminalOutput, input: KioskInput
   ) throws -> String {
-    screen.write(LanguageChoice(seeds: seeds, codes: codes).text(width: screen.columns))
+    let choice = LanguageChoice(seeds: seeds, codes: codes)
+    screen.write(choice.text(width: screen.columns))
+    screen.speak(choice.text(width: Int.max))
     let staffCode = ProcessInfo.processInfo.environment["SECOND_OPINION_STAFF_CODE"].flatMap { $0.isEmpty ? nil : $0 }
     while true {
       switch input.read(prompt: "> ", prefill: nil, completions: codes.count > 1 ? codes.map(seeds.name) : []) {
@@ -241,6 +255,7 @@ struct KioskCommand: ParsableCommand {
     // The seeds' words for yes and no, and for starting again.
     let words = wording.answerWords
     let completions = ["yes", "no"].compactMap { words.offered[$0] }
+    screen.speak(question)
     while true {
       switch input.read(prompt: "> ", prefill: nil, completions: completions) {
       case .line(let answer):
@@ -248,7 +263,9 @@ struct KioskCommand: ParsableCommand {
         if words.yes.contains(word) || words.means(word, .restart) { return true }
         if words.no.contains(word) { return false }
         let again = wording.say(.kioskStartAgainRefused, .patient)
-        screen.write(TextWrapper.wrap(again, width: screen.columns) + "\n")
+        let shown = screen.accessible ? wording.say(.errorPrefix, .patient) + " " + again : again
+        screen.write(TextWrapper.wrap(shown, width: screen.columns) + "\n")
+        screen.speak(shown)
       case .idleTimeout:
         return true
       case .interrupted(let signal) where signal == SIGTERM || signal == SIGHUP:
@@ -261,6 +278,7 @@ struct KioskCommand: ParsableCommand {
 
   /// Staff stopped the kiosk: nothing is saved, the screen is cleared, exit 0.
   private func stop(_ screen: TerminalOutput, _ reader: ReadlineLineReader) throws -> Never {
+    screen.stopSpeaking()
     reader.forget()
     screen.clearScreen()
     throw ExitStatus.ok
@@ -268,6 +286,7 @@ struct KioskCommand: ParsableCommand {
 
   /// Clears everything of this patient and starts a fresh process.
   private func reset(_ screen: TerminalOutput, _ reader: ReadlineLineReader) throws -> Never {
+    screen.stopSpeaking()
     reader.forget()
     screen.clearScreen()
     // A stop signal arriving from here on stays pending across exec and is

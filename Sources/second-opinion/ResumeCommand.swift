@@ -15,6 +15,7 @@ struct ResumeCommand: ParsableCommand {
 
   @OptionGroup var seedsOption: SeedsOption
   @OptionGroup var output: OutputOptions
+  @OptionGroup var accessibleOption: AccessibleOption
 
   func run() throws {
     let seeds = try seedsOption.load()
@@ -65,7 +66,7 @@ struct ResumeCommand: ParsableCommand {
     fflush(nil)
     let runner = InterviewRunner(
       seeds: session.seeds, voice: voice, operatorName: draft.operator, output: output, clock: try Clock(fixed: nil),
-      recordID: id, createdAt: draft.createdAt)
+      recordID: id, createdAt: draft.createdAt, accessible: accessibleOption.enabled)
     try runner.run(session: session, showIntroduction: false)
   }
 

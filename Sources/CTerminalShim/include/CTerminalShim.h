@@ -16,8 +16,11 @@ enum so_step_status {
 /* Sets up readline once: no signal handling of its own, whole-line tab
    completion from the list given by so_rl_set_completions, never file names.
    kiosk != 0 also unbinds yank (C-y, M-y) so nothing killed can be recalled,
-   and leaves bracketed paste off. */
-void so_rl_init(int kiosk);
+   and leaves bracketed paste off. accessible != 0 (the accessible mode, for
+   screen readers) writes no escape sequence of readline's own and never
+   redraws on its own: bracketed paste and the meta key's mode off, no bell,
+   no redisplay on a window resize. */
+void so_rl_init(int kiosk, int accessible);
 /* Replaces the completion candidates (copied). */
 void so_rl_set_completions(const char *const *items, int count);
 /* Starts reading a line with a prompt and optional text already on the line. */
@@ -28,6 +31,11 @@ int so_rl_step(int timeout_ms);
 char *so_rl_take_line(void);
 /* Changes the prompt of the line being read and redraws it. */
 void so_rl_set_prompt(const char *prompt);
+/* Writes a line of text below the line being read and shows the prompt
+   and what was typed so far again on the next line, without moving the
+   cursor up or rewriting anything already on the screen (the accessible
+   mode's idle warning). */
+void so_rl_show_line(const char *text);
 /* Ends reading: restores the terminal, drops any partial line. */
 void so_rl_end(void);
 /* Adds a line to the in-session history. */

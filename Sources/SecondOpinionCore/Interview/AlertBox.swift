@@ -13,4 +13,16 @@ public enum AlertBox {
       .joined(separator: "\n")
     return "\n\(rule)\n\(heading)\n!!\n\(wrapped)\n\(rule)\n\n"
   }
+
+  /// The alert as plain lines for a screen reader (the accessible mode): no
+  /// border, nothing wrapped, the title and each line of the body on a line
+  /// of its own that starts with `prefix` (the seeds' `alertPrefix`, such as
+  /// "Alert:"), so each is announced as part of the alert; blank lines are
+  /// dropped and runs of spaces made one. Starts and ends with a blank line.
+  public static func plainLines(prefix: String, title: String, body: String) -> String {
+    let lines = ([title] + body.split(separator: "\n").map(String.init))
+      .map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+      .filter { !$0.isEmpty }
+    return "\n" + lines.map { prefix + " " + $0 + "\n" }.joined() + "\n"
+  }
 }

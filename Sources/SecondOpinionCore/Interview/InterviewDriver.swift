@@ -5,6 +5,14 @@
 /// alike. Everything is wrapped to the sink's `columns`, asked again before
 /// every question (so a resized terminal is followed); the review pages by
 /// the sink's `rows`, grouped by the seeds' sections.
+///
+/// On an accessible sink (`OutputSink.accessible`, for a screen reader)
+/// nothing is wrapped or paged, each choice is a line starting with its
+/// number, every error is one line starting with the seeds' `errorPrefix`
+/// ("Error:") and every line of an alert with `alertPrefix` ("Alert:"),
+/// instead of the `!` frame. On every sink each question with its choices,
+/// each error and each alert is also given to `OutputSink.speak`; what the
+/// person typed never is (nor the review, or an earlier answer shown again).
 public final class InterviewDriver {
   /// The session being run.
   public private(set) var session: InterviewSession
@@ -37,8 +45,33 @@ public final class InterviewDriver {
 
   private var voice: Voice { session.voice }
 
-  /// The columns to wrap to now (the terminal's width, read again each time).
-  private var columns: Int { max(OutputWidth.minimum, output.columns) }
+  /// The columns to wrap to now (the terminal's width, read again each time;
+  /// no wrapping in the accessible mode).
+  private var columns: Int {
+    output.accessible ? OutputWidth.unlimited : max(OutputWidth.minimum, output.columns)
+  }
+
+  /// The presenter of a question, in the sink's layout.
+  private func presenter(_ question: Question) -> QuestionPresenter {
+    QuestionPresenter(question: question, voice: voice, definition: definition, accessible: output.accessible)
+  }
+
+  /// Shows a question with its choices and hint (after `leading`), and says it.
+  private func present(_ question: Question, leading: String = "") {
+    output.write(leading + presenter(question).render(width: columns))
+    // Said unwrapped: a line break is not a pause.
+    output.speak(presenter(question).render(width: OutputWidth.unlimited))
+  }
+
+  /// A line telling the person their input was not taken: in the
+  /// accessible mode one line that starts with the seeds' `errorPrefix`.
+  /// Said aloud as `spoken`, or as shown when that is nil (only for text
+  /// that cannot hold what was typed).
+  private func errorLine(_ text: String, spoken: String? = nil) -> String {
+    let prefix = output.accessible ? definition.say(.errorPrefix, voice) + " " : ""
+    output.speak(prefix + (spoken ?? text))
+    return line(prefix + text)
+  }
 
   /// Text wrapped to the screen's width, without breaking words.
   private func wrap(_ text: String, hangingIndent: String = "") -> String {
@@ -85,12 +118,9 @@ public final class InterviewDriver {
           definition.say(.afterEmergency, voice)))
     var attempts = 0
     while let question = session.pendingFollowUp {
-      output.write(
-        "\n" + QuestionPresenter(question: question, voice: voice, definition: definition).render(width: columns))
+      present(question, leading: "\n")
       guard
-        let event = read(
-          prefill: nil,
-          completions: QuestionPresenter(question: question, voice: voice, definition: definition).completions),
+        let event = read(prefill: nil, completions: presenter(question).completions),
         case .line(let raw) = event
       else { return .emergency(rule) }
       let typed = TextSanitizer.clean(raw)
@@ -119,7 +149,14 @@ public final class InterviewDriver {
     let text = message.text(for: voice, kiosk: options.channel == .kiosk)
     shown.append(ShownMessage(id: message.id, title: message.title, text: text))
     if asAlert {
-      output.alert(title: message.title, body: text)
+      if output.accessible {
+        output.write(
+          AlertBox.plainLines(
+            prefix: definition.say(.alertPrefix, voice), title: message.title, body: text))
+      } else {
+        output.alert(title: message.title, body: text)
+      }
+      output.speak(message.title + "\n" + text)
     } else {
       output.write("\n" + line(message.title) + line(text))
     }
@@ -139,19 +176,16 @@ public final class InterviewDriver {
             .backEarlier, voice,
             ["answer": AnswerDisplay.text(before.value, question: question, voice: voice, definition: definition)])))
     }
-    output.write(QuestionPresenter(question: question, voice: voice, definition: definition).render(width: columns))
+    present(question)
     var attempts = 0
     while true {
-      guard
-        let event = read(
-          prefill: nil,
-          completions: QuestionPresenter(question: question, voice: voice, definition: definition).completions)
+      guard let event = read(prefill: nil, completions: presenter(question).completions)
       else { return .tooManyLines(questionID: question.id) }
       let typed: String
       switch event {
       case .line(let raw): typed = TextSanitizer.clean(raw)
       case .invalidEncoding:
-        output.write(line(definition.say(.badEncoding, voice)))
+        output.write(errorLine(definition.say(.badEncoding, voice)))
         attempts += 1
         if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
         continue
@@ -171,7 +205,7 @@ public final class InterviewDriver {
           if goBack() {
             return nil
           }
-          output.write(line(definition.say(.noBack, voice)))
+          output.write(errorLine(definition.say(.noBack, voice)))
           attempts += 1
           if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
           continue
@@ -194,7 +228,10 @@ public final class InterviewDriver {
           if let outcome = confirmRedFlags(question, typed: typed, confirm: confirm, certain: certain) {
             return outcome
           }
-          output.write(line(definition.say(.redFlagAgain, voice)))
+          // Not an error: the person said the flags read were not right.
+          let again = definition.say(.redFlagAgain, voice)
+          output.write(line(again))
+          output.speak(again)
           continue
         case .none?:
           let none = (question.choices ?? []).first { $0.exclusive == true }.map(\.id) ?? "none"
@@ -256,8 +293,12 @@ public final class InterviewDriver {
   {
     let choices = question.choices ?? []
     let named = choices.filter { confirm.contains($0.id) || certain.contains($0.id) }
-    output.write("\n" + line(definition.say(.redFlagConfirm, voice)))
-    for choice in named { output.write(wrap("  - " + choice.label.text(for: voice), hangingIndent: "    ") + "\n") }
+    let heading = definition.say(.redFlagConfirm, voice)
+    output.write("\n" + line(heading))
+    let bullet = output.accessible ? "- " : "  - "
+    for choice in named { output.write(wrap(bullet + choice.label.text(for: voice), hangingIndent: "    ") + "\n") }
+    // The flags' own labels, never the words typed.
+    output.speak(([heading] + named.map { $0.label.text(for: voice) }).joined(separator: "\n"))
     if !certain.isEmpty, confirm.isEmpty {
       return settle(session.record(.choices(certain), typed: typed, for: question))
     }
@@ -304,6 +345,7 @@ public final class InterviewDriver {
       notSure: true)
     let parser = AnswerParser(voice: voice, today: session.today, definition: definition)
     output.write(line(text))
+    output.speak(text)
     var attempts = 0
     let completions = ["yes", "no", "notSure"].compactMap { definition.answerWords.offered[$0] }
     while true {
@@ -345,6 +387,13 @@ public final class InterviewDriver {
     rejections += 1
     let sorry = definition.say(.sorry, voice)
     let forExample = definition.say(.forExample, voice)
+    // The reason may quote what was typed ("xyz" is not one of the
+    // choices), so it is shown but never said; the example is the parser's.
+    let spoken = "\(sorry). \(forExample): \(failure.example)."
+    if output.accessible {
+      return errorLine("\(sorry): \(failure.reason). \(forExample): \(failure.example).", spoken: spoken)
+    }
+    output.speak(spoken)
     return line("\(sorry): \(failure.reason).") + line("\(forExample): \(failure.example).")
   }
 
@@ -373,14 +422,15 @@ public final class InterviewDriver {
   /// One answer as the review shows it: its number, label and the answer.
   private func answerLine(_ number: Int, _ answer: Answer, _ question: Question) -> String {
     let display = AnswerDisplay.text(answer.value, question: question, voice: voice, definition: definition)
-    return wrap("  \(number). \(question.label): \(display)", hangingIndent: "      ")
+    let indent = output.accessible ? "" : "  "
+    return wrap("\(indent)\(number). \(question.label): \(display)", hangingIndent: "      ")
   }
 
   /// The review cut into pages that each fit a screenful with the title and
   /// the prompt (one page when there is no screen height, as on a pipe). A
   /// section's title is repeated at the top of a page it continues on.
   private func reviewPages(_ lines: [(text: String, number: Int?)], prompt: String) -> [[String]] {
-    guard let rows = output.rows else { return [lines.map(\.text)] }
+    guard let rows = output.rows, !output.accessible else { return [lines.map(\.text)] }
     // The title and a blank line, a blank line, the page line and the
     // prompt, the typed line: all but this is for answers.
     let room = max(3, rows - (5 + heightOf(prompt) + 1))
@@ -468,7 +518,7 @@ public final class InterviewDriver {
         case .interrupted(let signal): return .interrupted(signal: signal, questionID: nil)
         case .idleTimeout: return .idle
         default:
-          output.write(line(definition.say(.badEncoding, voice)))
+          output.write(errorLine(definition.say(.badEncoding, voice)))
           attempts += 1
           if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: "review") }
           continue
@@ -517,16 +567,13 @@ public final class InterviewDriver {
   }
 
   private func change(_ question: Question, old: Answer) -> DriverOutcome? {
-    output.write(
-      "\n" + QuestionPresenter(question: question, voice: voice, definition: definition).render(width: columns))
+    present(question, leading: "\n")
     output.write(
       line(definition.say(.changeHint, voice)))
     var attempts = 0
     while true {
       guard
-        let event = read(
-          prefill: old.typed,
-          completions: QuestionPresenter(question: question, voice: voice, definition: definition).completions)
+        let event = read(prefill: old.typed, completions: presenter(question).completions)
       else { return .tooManyLines(questionID: question.id) }
       switch event {
       case .line(let raw):
@@ -541,7 +588,7 @@ public final class InterviewDriver {
           if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
         }
       case .invalidEncoding:
-        output.write(line(definition.say(.badEncoding, voice)))
+        output.write(errorLine(definition.say(.badEncoding, voice)))
         attempts += 1
         if let limit = options.maxAttempts, attempts >= limit { return .tooManyAttempts(questionID: question.id) }
       case .endOfInput: return .endedEarly(questionID: question.id)

@@ -12,6 +12,16 @@ public protocol OutputSink: AnyObject {
   /// The lines one screenful may take (the review pages by it), or nil for
   /// no limit (a pipe, a transcript).
   var rows: Int? { get }
+  /// Whether the output is read by a screen reader (the accessible mode):
+  /// then the driver writes every prompt, choice, error and alert as one
+  /// plain line of its own, in the order it is to be read, never wrapped or
+  /// paged (the sink must report no `rows`), and the sink itself writes no
+  /// escape sequence, colour, bell or redraw.
+  var accessible: Bool { get }
+  /// Says aloud what is shown (the question and its choices, an error, an
+  /// alert), where the sink has a voice; never given anything the person
+  /// typed. Replaces whatever was still being said.
+  func speak(_ text: String)
 }
 
 extension OutputSink {
@@ -19,6 +29,10 @@ extension OutputSink {
   public var columns: Int { OutputWidth.standard }
   /// No paging.
   public var rows: Int? { nil }
+  /// The ordinary layout.
+  public var accessible: Bool { false }
+  /// No voice.
+  public func speak(_ text: String) {}
 }
 
 /// The widths the interview wraps to.
@@ -27,4 +41,7 @@ public enum OutputWidth {
   public static let standard = 76
   /// The narrowest wrapping used, whatever the terminal says.
   public static let minimum = 20
+  /// No wrapping at all: the accessible mode, where each line is one item
+  /// for a screen reader and the terminal folds it.
+  public static let unlimited = Int.max / 4
 }

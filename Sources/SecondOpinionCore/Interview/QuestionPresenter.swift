@@ -8,12 +8,16 @@ public struct QuestionPresenter: Sendable {
   /// Where the hint's wording (`wording:` keys `hint_...`) and the words Tab
   /// offers (`words:`) come from.
   public var definition: InterviewDefinition
+  /// The accessible mode's layout, for a screen reader: nothing wrapped or
+  /// indented, each choice one line starting with its number ("1. Chest pain").
+  public var accessible: Bool
 
   /// Creates a presenter.
-  public init(question: Question, voice: Voice, definition: InterviewDefinition) {
+  public init(question: Question, voice: Voice, definition: InterviewDefinition, accessible: Bool = false) {
     self.question = question
     self.voice = voice
     self.definition = definition
+    self.accessible = accessible
   }
 
   /// A part of the hint in the seeds' wording.
@@ -21,12 +25,17 @@ public struct QuestionPresenter: Sendable {
 
   /// The question as shown, wrapped to `width` columns without breaking a
   /// word (unless it is longer than a line), ending with a newline: its text,
-  /// its numbered choices, and the hint in brackets.
+  /// its numbered choices, and the hint in brackets. In the accessible
+  /// mode `width` is not used: nothing is wrapped, and a choice's line is its
+  /// number first, with no indent.
   public func render(width: Int = OutputWidth.standard) -> String {
+    let width = accessible ? OutputWidth.unlimited : width
+    let indent = accessible ? "" : "  "
     var out = TextWrapper.wrap(question.text.text(for: voice), width: width) + "\n"
     for (index, choice) in (question.choices ?? []).enumerated() {
       out +=
-        TextWrapper.wrap("  \(index + 1). \(choice.label.text(for: voice))", width: width, hangingIndent: "     ")
+        TextWrapper.wrap(
+          "\(indent)\(index + 1). \(choice.label.text(for: voice))", width: width, hangingIndent: "     ")
         + "\n"
     }
     out += TextWrapper.wrap("(" + hint() + ")", width: width, hangingIndent: " ") + "\n"

@@ -6,11 +6,16 @@ public final class StringSink: OutputSink {
   public var columns: Int
   /// The lines of a screenful (nil: no paging, as a pipe).
   public var rows: Int?
+  /// Whether the transcript is laid out for a screen reader.
+  public var accessible: Bool
+  /// Everything given to `speak`, in order.
+  public private(set) var spoken: [String] = []
 
   /// Creates an empty sink, with room for a whole interview's transcript.
-  public init(columns: Int = OutputWidth.standard, rows: Int? = nil) {
+  public init(columns: Int = OutputWidth.standard, rows: Int? = nil, accessible: Bool = false) {
     self.columns = columns
     self.rows = rows
+    self.accessible = accessible
     text.reserveCapacity(16_384)
   }
 
@@ -19,4 +24,6 @@ public final class StringSink: OutputSink {
   public func alert(title: String, body: String) {
     self.text += AlertBox.render(title: title, body: body, width: columns)
   }
+
+  public func speak(_ text: String) { spoken.append(text) }
 }

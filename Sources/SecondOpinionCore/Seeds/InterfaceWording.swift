@@ -6,6 +6,8 @@
 /// Swift. The loader refuses seeds that lack one (`SeedLoader.checkWording`),
 /// so a lookup always finds its text.
 public enum InterfaceWording: String, CaseIterable, Sendable {
+  // The accessible mode's prefixes: an error line and each line of an alert.
+  case errorPrefix, alertPrefix
   // The review and its prompts.
   case reviewTitle, reviewPrompt, reviewPage, reviewChanged, reviewAgain, changeHint
   case reviewSubmitOnly, reviewSubmitOnlyExample, reviewSubmitOrNumber, reviewSubmitOrNumberExample
