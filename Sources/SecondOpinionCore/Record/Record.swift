@@ -14,6 +14,10 @@ public struct Record: Codable, Sendable, Equatable {
   public var mode: Voice
   /// Where it ran.
   public var channel: Channel
+  /// The language the interview was held in, a BCP 47 code (`en`, `cy`): the
+  /// patient's preferred language, which the letter states and the FHIR
+  /// export codes. A record written before it was kept reads as `en`.
+  public var language: String
   /// `complete`, or `emergency` when a red flag stopped the interview.
   public var status: String
   /// Set when the emergency disposition was reached.
@@ -33,4 +37,38 @@ public struct Record: Codable, Sendable, Equatable {
   public func answer(_ id: String) -> RecordAnswer? { answers.first { $0.questionId == id } }
   /// The answer carrying a semantic field, if recorded.
   public func answer(field: String) -> RecordAnswer? { answers.first { $0.field == field } }
+
+  /// The language of a record that does not say (written before it was kept).
+  public static let defaultLanguage = "en"
+
+  /// Whether the patient needs an interpreter, from the answer at the field
+  /// `patient.requirements` (its choice `interpreter`): nil when that was not
+  /// answered (not asked, not sure, preferred not to say).
+  public var interpreterNeeded: Bool? {
+    guard let answer = answer(field: "patient.requirements"), answer.state == .answered else { return nil }
+    switch answer.value {
+    case .list(let ids): return ids.contains("interpreter")
+    case .string(let id): return id == "interpreter"
+    default: return nil
+    }
+  }
+}
+
+extension Record {
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    schemaVersion = try c.decode(String.self, forKey: .schemaVersion)
+    id = try c.decode(String.self, forKey: .id)
+    createdAt = try c.decode(String.self, forKey: .createdAt)
+    mode = try c.decode(Voice.self, forKey: .mode)
+    channel = try c.decode(Channel.self, forKey: .channel)
+    language = try c.decodeIfPresent(String.self, forKey: .language) ?? Self.defaultLanguage
+    status = try c.decode(String.self, forKey: .status)
+    emergency = try c.decodeIfPresent(EmergencyFlag.self, forKey: .emergency)
+    completedBy = try c.decode(RecordPerson.self, forKey: .completedBy)
+    interviewVersion = try c.decode(String.self, forKey: .interviewVersion)
+    answers = try c.decode([RecordAnswer].self, forKey: .answers)
+    triage = try c.decode(TriageResult.self, forKey: .triage)
+    safetyAdvice = try c.decode([ShownMessage].self, forKey: .safetyAdvice)
+  }
 }

@@ -16,9 +16,11 @@ public struct RecordBuilder: Sendable {
   ///   - channel: where it ran.
   ///   - operatorName: the receptionist completing it, if any.
   ///   - shown: the safety messages shown.
+  ///   - language: the language the interview was held in, a BCP 47 code
+  ///     (`en`, `cy`); the record's answers stay in the seeds' English.
   public func build(
     session: InterviewSession, id: String, createdAt: String, channel: Channel, operatorName: String?,
-    shown: [ShownMessage]
+    shown: [ShownMessage], language: String = Record.defaultLanguage
   ) -> Record {
     let answers = session.stoppedBy == nil ? session.effectiveAnswers : session.answers.all
     var set = AnswerSet()
@@ -42,7 +44,7 @@ public struct RecordBuilder: Sendable {
     let emergency = session.stoppedBy.map { EmergencyFlag(rule: $0.id, staffAction: staffAction) }
     return Record(
       schemaVersion: Record.currentSchemaVersion, id: id, createdAt: createdAt, mode: session.voice,
-      channel: channel, status: emergency == nil ? "complete" : "emergency", emergency: emergency,
+      channel: channel, language: language, status: emergency == nil ? "complete" : "emergency", emergency: emergency,
       completedBy: RecordPerson(
         role: session.voice == .receptionist ? "receptionist" : "patient",
         name: session.voice == .receptionist ? operatorName : nil),
