@@ -139,4 +139,27 @@ struct PatientCopyTests {
       }
     }
   }
+
+  /// The Welsh wording of the copy, as seeds/languages/cy/patient-copy.yaml has it.
+  struct WordingFile: Decodable {
+    var language: String
+    var wording: [String: VoiceText]
+  }
+
+  /// The Welsh file's wording in a definition: the copy's own lines are Welsh.
+  @Test func theWelshWordingGivesAWelshCopy() throws {
+    let file: WordingFile = try SeedLoader.decode(
+      TestSeeds.text("languages/cy/patient-copy.yaml"), file: "languages/cy/patient-copy.yaml")
+    #expect(file.language == "cy")
+    var definition = seeds.interview
+    definition.wording = (definition.wording ?? [:]).merging(file.wording) { $1 }
+    let record = try record("010-suspected-prostate-cancer-surgery.yaml")
+    let copy = PatientCopy.render(record, definition: definition, clock: seeds.letter.clock)
+    #expect(copy.hasPrefix("Eich cais am ail farn\n"))
+    #expect(copy.contains("Dyddiad: 25/11/2026"))
+    #expect(copy.contains("Eich atebion"))
+    #expect(copy.contains("- Treatment proposed: Ie"))
+    #expect(copy.contains("- Treatment date could safely move: Ddim yn siŵr"))
+    #expect(copy.contains("Y cyngor a roddwyd i chi"))
+  }
 }
