@@ -35,6 +35,7 @@ public struct DefinitionChecker: Sendable {
       RedFlagRule.self,
       PhraseGrammarRule.self,
       SectionRule.self,
+      ExportFieldRule.self,
     ]
   }
 

@@ -202,7 +202,7 @@ public struct LetterModel: Sendable {
       entries.append(Entry(label: words.preferredLanguage, value: fill(words.preferredLanguageText, values)))
     }
     if record.interpreterNeeded == true {
-      let details = record.answer(field: "patient.requirementDetails").map {
+      let details = record.answer(field: Record.requirementDetailsField).map {
         $0.state == .answered && shows($0, layout: layout)
       }
       let text = details == true ? words.interpreterNeededDetails : words.interpreterNeeded

@@ -51,7 +51,7 @@ public enum PatientCopy {
     out += paragraph(say("reference", ["reference": RecordReference.make(for: record.id)]))
     let date = LetterClock(clock).localDate(record.createdAt).map(CalendarDate.numeric) ?? inert(record.createdAt)
     out += paragraph(say("copyDate", ["date": date]))
-    if let reason = record.answer(field: "referral.reason").flatMap(shown) {
+    if let reason = record.answer(field: Record.reasonField).flatMap(shown) {
       out += paragraph(say("copyAskedFor", ["reason": reason.value]))
     }
     let answers = record.answers.compactMap(shown)

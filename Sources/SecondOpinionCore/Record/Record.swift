@@ -41,14 +41,24 @@ public struct Record: Codable, Sendable, Equatable {
   /// The language of a record that does not say (written before it was kept).
   public static let defaultLanguage = "en"
 
+  /// The field of the question of the patient's requirements (`check`
+  /// refuses a definition without it, or without its `interpreterChoice`).
+  public static let requirementsField = "patient.requirements"
+  /// The choice of that question that means an interpreter is needed.
+  public static let interpreterChoice = "interpreter"
+  /// The field of the free-text detail of the requirements.
+  public static let requirementDetailsField = "patient.requirementDetails"
+  /// The field of the reasons a second opinion is asked for (the patient's copy).
+  public static let reasonField = "referral.reason"
+
   /// Whether the patient needs an interpreter, from the answer at the field
   /// `patient.requirements` (its choice `interpreter`): nil when that was not
   /// answered (not asked, not sure, preferred not to say).
   public var interpreterNeeded: Bool? {
-    guard let answer = answer(field: "patient.requirements"), answer.state == .answered else { return nil }
+    guard let answer = answer(field: Self.requirementsField), answer.state == .answered else { return nil }
     switch answer.value {
-    case .list(let ids): return ids.contains("interpreter")
-    case .string(let id): return id == "interpreter"
+    case .list(let ids): return ids.contains(Self.interpreterChoice)
+    case .string(let id): return id == Self.interpreterChoice
     default: return nil
     }
   }
