@@ -36,6 +36,7 @@ public struct DefinitionChecker: Sendable {
       PhraseGrammarRule.self,
       SectionRule.self,
       TranslationRule.self,
+      ExportFieldRule.self,
     ]
   }
 

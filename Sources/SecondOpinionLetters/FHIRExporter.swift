@@ -1,14 +1,35 @@
 import Foundation
 import SecondOpinionCore
 
-/// Exports a record as a FHIR R4 Bundle (type `collection`) holding a Patient,
-/// a QuestionnaireResponse whose items carry the question ids as linkIds, and
+/// Exports a record as a FHIR R4 Bundle (type `collection`) holding a Patient
+/// (with the interview's language as its preferred `communication`, and the
+/// interpreter need when answered), a QuestionnaireResponse whose items carry the question ids as linkIds, and
 /// a ServiceRequest for the second opinion with the urgency's request-priority.
 public enum FHIRExporter {
   /// The NHS number identifier system.
   public static let nhsNumberSystem = "https://fhir.nhs.uk/Id/nhs-number"
   /// The extension that says why an item has no answer (asked-unknown, asked-declined).
   public static let dataAbsentReasonURL = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
+  /// The standard extension that says whether the patient needs an interpreter.
+  public static let interpreterRequiredURL = "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired"
+  /// The code system of BCP 47 language tags (R4 `Patient.communication.language`).
+  public static let bcp47System = "urn:ietf:bcp:47"
+  /// The English names of the language codes a record may carry, as the
+  /// code systems display them; another code is sent without a display.
+  public static let languageNames = ["en": "English", "cy": "Welsh"]
+
+  /// A CodeableConcept for the record's language in a code system (BCP 47
+  /// for R4; CareConnect-HumanLanguage-1, the same lower-case codes, for STU3).
+  public static func languageConcept(_ record: Record, system: String) -> JSONValue {
+    var coding: [String: JSONValue] = ["system": .string(system), "code": .string(record.language)]
+    var concept: [String: JSONValue] = [:]
+    if let name = languageNames[record.language] {
+      coding["display"] = .string(name)
+      concept["text"] = .string(name)
+    }
+    concept["coding"] = .array([.object(coding)])
+    return .object(concept)
+  }
 
   /// The Bundle for a record. Every string is made inert again
   /// (`TextSanitizer`), so a record edited by hand cannot carry escape
@@ -74,6 +95,16 @@ public enum FHIRExporter {
     }
     if let postcode = answered(record, field: "patient.postcode") {
       patient["address"] = .array([.object(["postalCode": .string(postcode), "country": .string("GB")])])
+    }
+    // The language the interview was held in is the one the patient chose:
+    // their preferred language. The interpreter need, when it was answered.
+    patient["communication"] = .array([
+      .object(["language": languageConcept(record, system: bcp47System), "preferred": .bool(true)])
+    ])
+    if let interpreter = record.interpreterNeeded {
+      patient["extension"] = .array([
+        .object(["url": .string(interpreterRequiredURL), "valueBoolean": .bool(interpreter)])
+      ])
     }
     return .object(patient)
   }

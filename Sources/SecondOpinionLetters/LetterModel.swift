@@ -160,6 +160,8 @@ public struct LetterModel: Sendable {
       section.entries.insert(Entry(label: words.date, value: clock.text(record.createdAt)), at: 1)
     case "distribution":
       section.items = layout.distribution
+    case "requirements":
+      section.entries.insert(contentsOf: languageEntries(record, layout: layout), at: 0)
     default: break
     }
     return section
@@ -186,6 +188,29 @@ public struct LetterModel: Sendable {
       rest = rest[rest.index(after: close)...]
     }
     return out + rest
+  }
+
+  /// The patient's language and interpreter need, for the individual
+  /// requirements: the language for a record not in English, the interpreter
+  /// whenever one is needed; nothing for an English record without one.
+  static func languageEntries(_ record: Record, layout: LetterLayout) -> [Entry] {
+    let words = layout.words
+    let language = layout.languages?[record.language]
+    let values = [
+      "language": language?.name ?? record.language, "interview": language?.english ?? record.language,
+    ]
+    var entries: [Entry] = []
+    if record.language != Record.defaultLanguage {
+      entries.append(Entry(label: words.preferredLanguage, value: fill(words.preferredLanguageText, values)))
+    }
+    if record.interpreterNeeded == true {
+      let details = record.answer(field: Record.requirementDetailsField).map {
+        $0.state == .answered && shows($0, layout: layout)
+      }
+      let text = details == true ? words.interpreterNeededDetails : words.interpreterNeeded
+      entries.append(Entry(label: words.interpreter, value: fill(text, values)))
+    }
+    return entries
   }
 
   /// One line of the summary, or nil when the record has nothing for it.

@@ -72,6 +72,11 @@ public struct ITKMessage: Sendable {
   public static let odsSystem = "https://fhir.nhs.uk/Id/ods-organization-code"
   public static let uuidSystem = "https://tools.ietf.org/html/rfc4122"
   public static let actPrioritySystem = "http://hl7.org/fhir/v3/ActPriority"
+  /// CareConnect's Patient carries language as this extension (its profile
+  /// leaves out `Patient.communication`): language, preferred, interpreterRequired.
+  public static let nhsCommunicationExtension =
+    "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-NHSCommunication-1"
+  public static let humanLanguageSystem = "https://fhir.hl7.org.uk/STU3/CodeSystem/CareConnect-HumanLanguage-1"
 
   /// Builds the message for a record.
   /// - Parameters:
@@ -343,6 +348,9 @@ public struct PatientDetails: Sendable, Equatable {
   public var postcode: String?
   /// FHIR administrative gender, when the patient gave their sex.
   public var gender: String?
+  /// The language of the interview and the interpreter need, as the
+  /// CareConnect NHSCommunication extension.
+  public var communication: JSONValue
 
   /// The details of a record's patient, or the reason it cannot be sent.
   public init(_ record: Record) throws {
@@ -374,6 +382,17 @@ public struct PatientDetails: Sendable, Equatable {
     phone = answered("patient.phone")
     postcode = answered("patient.postcode")
     gender = FHIRExporter.administrativeGender(record)
+    var language: [JSONValue] = [
+      .object([
+        "url": "language",
+        "valueCodeableConcept": FHIRExporter.languageConcept(record, system: ITKMessage.humanLanguageSystem),
+      ]),
+      .object(["url": "preferred", "valueBoolean": .bool(true)]),
+    ]
+    if let interpreter = record.interpreterNeeded {
+      language.append(.object(["url": "interpreterRequired", "valueBoolean": .bool(interpreter)]))
+    }
+    communication = .object(["url": .string(ITKMessage.nhsCommunicationExtension), "extension": .array(language)])
   }
 
   /// `GPPROVIDER_{NHS number}_{DDMMYYYY}_{Surname}`: MESH automated routing to
@@ -399,6 +418,7 @@ public struct PatientDetails: Sendable, Equatable {
     if let phone { patient["telecom"] = .array([.object(["system": "phone", "value": .string(phone)])]) }
     if let postcode { patient["address"] = .array([.object(["postalCode": .string(postcode)])]) }
     if let gender { patient["gender"] = .string(gender) }
+    patient["extension"] = .array([communication])
     return .object(patient)
   }
 }

@@ -56,7 +56,7 @@ struct InterviewRunner {
       let paths: [String]
       do {
         paths = try OutputFiles(folder: output.folder).write(
-          record: record, layout: seeds.letter, formats: output.format)
+          record: record, layout: seeds.letter, formats: output.format, patientDefinition: seeds.interview)
       } catch let error as StorageError {
         Diagnostics.error("\(error). The interview was not saved.")
         if voice == .receptionist { try? saveDraft(driver.session, waitingAt: nil, reason: "storage-failed") }

@@ -151,7 +151,8 @@ struct KioskCommand: ParsableCommand {
       session: driver.session, id: clock.recordID(), createdAt: RecordID.iso8601(Date()),
       channel: .kiosk, operatorName: nil, shown: driver.shown)
     do {
-      _ = try OutputFiles(folder: output.folder).write(record: record, layout: seeds.letter, formats: output.format)
+      _ = try OutputFiles(folder: output.folder).write(
+        record: record, layout: seeds.letter, formats: output.format, patientDefinition: seeds.interview)
       Notifier.ringAtSubmit(outputFolder: output.folder, id: record.id)
       return record.id
     } catch {

@@ -52,8 +52,9 @@ struct PipedInterviewTests {
     #expect(result.status == script.status, "stderr: \(result.stderr)")
     let id = "SO-20261125T100000Z-00000000"
     GoldenFile.check(result.stdout.replacingOccurrences(of: out.path, with: "OUT"), "\(script.name).transcript")
-    for ext in ["json", "md", "txt", "html", "fhir.json"] {
-      let file = out.appendingPathComponent(id).appendingPathComponent("\(id).\(ext)")
+    for ext in ["json", "md", "txt", "html", "fhir.json", "patient-copy.txt"] {
+      let name = ext == "patient-copy.txt" ? "\(id)-\(ext)" : "\(id).\(ext)"
+      let file = out.appendingPathComponent(id).appendingPathComponent(name)
       let text = try String(contentsOf: file, encoding: .utf8)
       GoldenFile.check(text, "\(script.name).\(ext)")
       let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
@@ -61,6 +62,32 @@ struct PipedInterviewTests {
     }
     let folderMode = try FileManager.default.attributesOfItem(atPath: out.path)[.posixPermissions] as? Int
     #expect(folderMode == 0o700 || folderMode == 0o755)  // made by the test helper when it exists already
+  }
+
+  /// Case 010 (suspected prostate cancer, surgery planned) typed into the
+  /// binary: the patient's copy beside its letter, owner-only, as the golden
+  /// file has it.
+  @Test func theTypicalCaseWritesThePatientsCopyBesideTheLetter() throws {
+    let out = BinaryRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let script = try BinaryRunner.run(
+      [
+        "cases", "--script",
+        BinaryRunner.repository.appendingPathComponent(
+          "seeds/cases/010-suspected-prostate-cancer-surgery.yaml"
+        ).path,
+      ], lines: [])
+    try #require(script.status == 0, "\(script.stderr)")
+    var lines = script.stdout.components(separatedBy: "\n")
+    if lines.last == "" { lines.removeLast() }
+    let result = try BinaryRunner.run(["interview", "--out", out.path], lines: lines)
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let id = "SO-20261125T100000Z-00000000"
+    let file = out.appendingPathComponent(id).appendingPathComponent("\(id)-patient-copy.txt")
+    GoldenFile.check(try String(contentsOf: file, encoding: .utf8), "case-010.patient-copy.txt")
+    let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    #expect(result.stdout.contains("\(id)-patient-copy.txt"))
   }
 
   @Test func aScriptThatEndsEarlyIsAnErrorAndWritesNothing() throws {

@@ -159,3 +159,49 @@ struct LetterModelTests {
     #expect(patientLine(record) == "Sam Taylor, 56 years, Male, NHS number 943 476 5919")
   }
 }
+
+/// The patient's language under the individual requirements: a record not
+/// in English says it and that the interview was in it; an interpreter need
+/// is stated in any language; an English record without one adds nothing.
+@Suite("Letter language")
+struct LetterLanguageTests {
+  let layout = TestSeeds.bundle.letter
+
+  func record(_ file: String, language: String = "en") throws -> Record {
+    let definition = try CaseDefinition.load(TestSeeds.text("cases/\(file)"), file: file)
+    var record = try #require(CaseRunner(seeds: TestSeeds.bundle).run(definition).record)
+    record.language = language
+    return record
+  }
+
+  func requirements(_ record: Record) -> [LetterModel.Entry]? {
+    LetterModel(record: record, layout: layout).sections.first { $0.title == "Individual requirements" }?.entries
+  }
+
+  @Test func aWelshRecordStatesThePreferredLanguage() throws {
+    let welsh = try record(LetterModelTests.typical, language: "cy")
+    let entries = try #require(requirements(welsh))
+    #expect(entries.first?.label == "Preferred language")
+    #expect(entries.first?.value == "Welsh (Cymraeg). Interview completed in Welsh.")
+    #expect(!entries.contains { $0.label == "Interpreter" })
+    let text = String(decoding: try LetterRenderer.render(welsh, layout: layout, as: .text), as: UTF8.self)
+    #expect(text.contains("Preferred language: Welsh (Cymraeg). Interview completed in Welsh."))
+  }
+
+  @Test func anEnglishRecordWithoutAnInterpreterAddsNothing() throws {
+    let english = try record(LetterModelTests.typical)
+    // "None of these" only: the heading is left out, as before.
+    #expect(requirements(english) == nil)
+  }
+
+  @Test func anInterpreterNeedIsStatedWhateverTheLanguage() throws {
+    let english = try record("043-hysterectomy-abroad-route-fixed-date.yaml")
+    let entries = try #require(requirements(english))
+    #expect(entries.first?.label == "Interpreter")
+    #expect(entries.first?.value == "Needed; see the requirement details. Interview completed in English.")
+    #expect(entries.contains { $0.label == "Requirement details" && $0.value == "Polish, for the appointment only" })
+    #expect(!entries.contains { $0.label == "Preferred language" })
+    let welsh = try #require(requirements(try record("043-hysterectomy-abroad-route-fixed-date.yaml", language: "cy")))
+    #expect(welsh.map(\.label).prefix(2) == ["Preferred language", "Interpreter"])
+  }
+}

@@ -208,4 +208,33 @@ struct ITKMessageTests {
     let decoded = try DeliveryState.decode(try state.encoded())
     #expect(decoded == state)
   }
+
+  @Test("The Patient carries the interview's language and the interpreter need as CareConnect's NHSCommunication")
+  func communication() throws {
+    for (file, language, interpreter) in [
+      ("043-hysterectomy-abroad-route-fixed-date.yaml", "cy", true),
+      ("010-suspected-prostate-cancer-surgery.yaml", "en", false),
+    ] {
+      var record = try Self.record(file)
+      record.language = language
+      let message = try ITKMessage.build(
+        record: record, pdf: Data("%PDF-1.5 test".utf8), configuration: Self.configuration,
+        generatedAt: "2026-11-25T10:00:00Z")
+      let bundle = try Self.json(message.data)
+      let document = try #require(Self.resources(bundle).first { $0["resourceType"] as? String == "Bundle" })
+      let patient = try #require(Self.resource("Patient", in: document))
+      #expect(patient["communication"] == nil, "CareConnect-Patient-1 has no Patient.communication")
+      let extensions = try #require(patient["extension"] as? [[String: Any]])
+      let nhs = try #require(extensions.first { $0["url"] as? String == ITKMessage.nhsCommunicationExtension })
+      let parts = try #require(nhs["extension"] as? [[String: Any]])
+      let concept = try #require(
+        parts.first { $0["url"] as? String == "language" }?["valueCodeableConcept"] as? [String: Any])
+      let coding = try #require((concept["coding"] as? [[String: Any]])?.first)
+      #expect(coding["system"] as? String == ITKMessage.humanLanguageSystem)
+      #expect(coding["code"] as? String == language)
+      #expect(coding["display"] as? String == (language == "cy" ? "Welsh" : "English"))
+      #expect(parts.first { $0["url"] as? String == "preferred" }?["valueBoolean"] as? Bool == true)
+      #expect(parts.first { $0["url"] as? String == "interpreterRequired" }?["valueBoolean"] as? Bool == interpreter)
+    }
+  }
 }

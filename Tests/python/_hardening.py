@@ -28,6 +28,8 @@ EXTENSIONS = ["json", "md", "txt", "html", "fhir.json"]
 # Files a record folder may hold besides the record and its letters: the
 # delivery outbox commits its state with the record (docs/storage.md).
 COMPANIONS = {"delivery.json"}
+# The patient's copy, beside the letters in every record folder, whatever the formats.
+PATIENT_COPY = "-patient-copy.txt"
 ALL_FORMATS = ["--format", "markdown", "text", "html", "fhir"]
 CANCER_CASE = "010-suspected-prostate-cancer-surgery.yaml"
 # Chest pain at the first question: the emergency record is written at once.
@@ -210,7 +212,7 @@ def assert_whole_record(out, record_id=FIXED_ID, extensions=EXTENSIONS, expected
     folder = record_folder(out, record_id)
     assert folder.is_dir(), f"{folder} is missing: {everything(out)}"
     names = sorted(p.name for p in folder.iterdir() if p.name not in COMPANIONS)
-    assert names == sorted(f"{record_id}.{ext}" for ext in extensions), names
+    assert names == sorted([f"{record_id}.{ext}" for ext in extensions] + [record_id + PATIENT_COPY]), names
     assert folder.stat().st_mode & 0o777 == 0o700
     record = json.loads((folder / f"{record_id}.json").read_text(encoding="utf-8"))
     assert record["id"] == record_id

@@ -23,6 +23,9 @@ from conftest import (
 FIXED_ID = "SO-20261125T100000Z-00000000"
 NHS_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number"
 DATA_ABSENT = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
+INTERPRETER = "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired"
+BCP47 = "urn:ietf:bcp:47"
+LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
 
 # Value sets (FHIR R4/R4B, required bindings).
 BUNDLE_TYPE = {"document", "message", "transaction", "transaction-response", "batch", "batch-response",
@@ -154,6 +157,23 @@ def check_export(record, raw, name):
     birth = next((a for a in record["answers"] if a.get("field") == "patient.birthDate"), None)
     if birth and birth["state"] == "answered":
         assert patient["birthDate"] == birth["value"]
+
+    # Patient.communication: the interview's language (an older record without
+    # one is English), coded in BCP 47, preferred; the interpreter need only
+    # when the requirements question was answered.
+    language = record.get("language", "en")
+    assert model.entry[0].resource.communication[0].preferred is True
+    assert patient["communication"] == [{
+        "language": {"coding": [{"system": BCP47, "code": language, "display": LANGUAGE_NAMES[language]}],
+                     "text": LANGUAGE_NAMES[language]},
+        "preferred": True,
+    }], name
+    needs = next((a for a in record["answers"] if a.get("field") == "patient.requirements"), None)
+    interpreter = [e for e in patient.get("extension", []) if e["url"] == INTERPRETER]
+    if needs and needs["state"] == "answered":
+        assert interpreter == [{"url": INTERPRETER, "valueBoolean": "interpreter" in needs["value"]}], name
+    else:
+        assert interpreter == [], name
     return bundle
 
 
@@ -245,3 +265,29 @@ def test_render_of_every_case_gives_the_case_bytes(binary, case_exports, tmp_pat
                                 capture_output=True, timeout=30, env=base_env())
         assert result.returncode == 0, result.stderr.decode()
         assert result.stdout == raw, name
+
+
+def test_the_patients_language_and_interpreter_need(binary, case_exports, tmp_path):
+    """A Welsh record's Patient says Welsh (cy) is the preferred language; an
+    interpreter need is coded true; a record written before the language was
+    kept is English."""
+    records = {name: record for name, record, _ in case_exports}
+    exports = {name: json.loads(raw) for name, _, raw in case_exports}
+    needing = records["043-hysterectomy-abroad-route-fixed-date"]
+    patient = resources(exports["043-hysterectomy-abroad-route-fixed-date"])["Patient"]["resource"]
+    assert patient["extension"] == [{"url": INTERPRETER, "valueBoolean": True}]
+    for language, record in (("cy", needing), ("cy", records["010-suspected-prostate-cancer-surgery"]),
+                             (None, records["010-suspected-prostate-cancer-surgery"])):
+        edited = dict(record)
+        if language:
+            edited["language"] = language
+        else:
+            edited.pop("language", None)
+        path = tmp_path / "record.json"
+        path.write_text(json.dumps(edited), encoding="utf-8")
+        result = subprocess.run([binary, "render", str(path), "--format", "fhir"],
+                                capture_output=True, timeout=30, env=base_env())
+        assert result.returncode == 0, result.stderr.decode()
+        bundle = check_export(edited, result.stdout, f"{language} record")
+        coding = resources(bundle)["Patient"]["resource"]["communication"][0]["language"]["coding"][0]
+        assert coding == {"system": BCP47, "code": language or "en", "display": "Welsh" if language else "English"}

@@ -169,7 +169,8 @@ def test_the_record_is_one_folder_of_owner_only_files(tmp_path):
     assert result.returncode == 0, result.stderr
     record = assert_whole_record(outdir)
     files = [p for p in everything(outdir) if p.split("/")[-1] not in COMPANIONS]
-    assert files == [FIXED_ID + "/"] + [f"{FIXED_ID}/{FIXED_ID}.{e}" for e in sorted(EXTENSIONS)]
+    assert files == [FIXED_ID + "/"] + sorted(
+        [f"{FIXED_ID}/{FIXED_ID}.{e}" for e in EXTENSIONS] + [f"{FIXED_ID}/{FIXED_ID}-patient-copy.txt"])
     assert outdir.stat().st_mode & 0o777 == 0o700
     assert record["status"] == "complete"
     # explain and render read the record in its folder, by its file or the folder.

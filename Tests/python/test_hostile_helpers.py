@@ -192,7 +192,7 @@ def record_of(outdir, formats=("json", "md", "txt", "html", "fhir.json")):
     records = [p for p in files if p.name == p.parent.name + ".json"]
     assert len(records) == 1, f"expected one record, found {[p.name for p in files]}"
     stem = records[0].name[: -len(".json")]
-    expected = sorted(f"{stem}.{ext}" for ext in formats)
+    expected = sorted([f"{stem}.{ext}" for ext in formats] + [f"{stem}-patient-copy.txt"])
     assert sorted(p.name for p in files if p.name != "delivery.json") == expected, f"files: {[p.name for p in files]}"
     for path in files:
         data = path.read_bytes()

@@ -114,6 +114,21 @@ def test_patient_matches_the_record_and_the_mesh_metadata(delivered):
     assert lower["mex-to"] == RECIPIENT
     assert lower["mex-subject"] == (f"Online consultation report for {answers['patient.name']['value']}, "
                                     f"NHS Number {patient['identifier'][0]['value']}, Version 1")
+    # The interview's language and the interpreter need, as CareConnect's
+    # NHSCommunication extension (CareConnect-Patient-1 has no Patient.communication).
+    assert "communication" not in patient
+    [nhs] = [e for e in patient["extension"]
+             if e["url"] == "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-NHSCommunication-1"]
+    parts = {e["url"]: e for e in nhs["extension"]}
+    coding = parts["language"]["valueCodeableConcept"]["coding"][0]
+    assert coding["system"] == "https://fhir.hl7.org.uk/STU3/CodeSystem/CareConnect-HumanLanguage-1"
+    assert coding["code"] == record.get("language", "en") == "en" and coding["display"] == "English"
+    assert parts["preferred"]["valueBoolean"] is True
+    needs = answers.get("patient.requirements")
+    if needs and needs["state"] == "answered":
+        assert parts["interpreterRequired"]["valueBoolean"] == ("interpreter" in needs["value"])
+    else:
+        assert "interpreterRequired" not in parts
 
 
 def test_encounter_priority_is_the_urgency(delivered):

@@ -87,6 +87,10 @@ def test_a_patient_interview_record_validates(outdir, validator):
     assert record["status"] == "complete" and "emergency" not in record
     assert record["completedBy"] == {"role": "patient"}
     assert record["triage"]["decisionDeadline"]["treatmentDate"] == "2027-01-14"
+    # The interview's language; an older record without it, or a Welsh one, is valid too.
+    assert record["language"] == "en"
+    assert_valid(validator, {k: v for k, v in record.items() if k != "language"}, "without a language")
+    assert_valid(validator, {**record, "language": "cy"}, "Welsh")
 
 
 def test_a_receptionist_interview_record_validates(outdir, validator):
@@ -134,6 +138,7 @@ def test_the_schema_rejects_records_that_break_it(outdir, validator):
         "bad id": lambda r: r.update(id="../../etc/passwd"),
         "bad time": lambda r: r.update(createdAt="25/11/2026"),
         "bad status": lambda r: r.update(status="done"),
+        "a language that is not a BCP 47 code": lambda r: r.update(language="Welsh"),
         "emergency without its flag": lambda r: r.pop("emergency"),
         "flag on a complete record": lambda r: r.update(status="complete"),
         "answered with a null value": lambda r: r["answers"][0].update(value=None),

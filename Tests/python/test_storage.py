@@ -33,7 +33,9 @@ FIXED_ID = "SO-20261125T100000Z-00000000"
 FORMATS = ["markdown", "text", "html", "fhir"]
 EXTENSIONS = ["json", "md", "txt", "html", "fhir.json"]
 # A record is the folder OUT/ID/ holding these (and the outbox's delivery.json); see docs/storage.md.
-RECORD_FILES = {f"SO-20261125T100000Z-00000000.{ext}" for ext in EXTENSIONS}
+# The record, its letters and the patient's copy beside them.
+RECORD_FILES = {f"SO-20261125T100000Z-00000000.{ext}" for ext in EXTENSIONS} | {
+    "SO-20261125T100000Z-00000000-patient-copy.txt"}
 ID_PATTERN = re.compile(r"^SO-(\d{8}T\d{6}Z)-([0-9ABCDEFGHJKMNPQRSTVWXYZ]{8})$")  # Crockford base32
 
 SHIM_SOURCE = r"""
@@ -174,6 +176,7 @@ def reference(tmp_path_factory):
     result = interview(out)
     assert result.returncode == 0, result.stderr.decode()
     files = {ext: (out / FIXED_ID / f"{FIXED_ID}.{ext}").read_bytes() for ext in EXTENSIONS}
+    files["patient-copy"] = (out / FIXED_ID / f"{FIXED_ID}-patient-copy.txt").read_bytes()  # after the letters
     delivery = out / FIXED_ID / "delivery.json"  # the outbox's state, committed with the record
     if delivery.exists():
         files["delivery.json"] = delivery.read_bytes()
@@ -476,6 +479,7 @@ def test_enospc_after_some_letters(tmp_path, shim, reference, letters):
     log = tmp_path / "shim.log"
     written = [reference[ext] for ext in EXTENSIONS[: 1 + letters]]
     if letters == len(EXTENSIONS) - 1:
+        written.append(reference["patient-copy"])  # written after the letters
         written.append(reference.get("delivery.json", b""))  # committed last, with the record
     budget = sum(map(len, written))
     result = interview(out, env=shim_env(shim, tmp_path, log, SO_SHIM_BUDGET=budget))

@@ -83,6 +83,21 @@ public enum CalendarDate {
     "October", "November", "December",
   ]
 
+  /// A date in figures at its precision, the same in every language:
+  /// "25/11/2026", "03/2019" (ISO `2019-03`) or "2019"; anything else as it is.
+  public static func numeric(_ iso: String) -> String {
+    switch DatePrecision.of(iso) {
+    case .day?:
+      guard let parts = components(iso) else { return iso }
+      return String(format: "%02d/%02d/%04d", parts.day, parts.month, parts.year)
+    case .month?:
+      guard let month = Int(iso.suffix(2)), (1...12).contains(month) else { return iso }
+      return String(format: "%02d/", month) + iso.prefix(4)
+    case .year?, .full?, nil:
+      return iso
+    }
+  }
+
   /// A date written out for a letter at its precision: "25 November 2026",
   /// "March 2019" (ISO `2019-03`) or "2019"; anything else as it is.
   public static func long(_ iso: String) -> String {

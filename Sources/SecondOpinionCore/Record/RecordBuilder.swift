@@ -16,9 +16,12 @@ public struct RecordBuilder: Sendable {
   ///   - channel: where it ran.
   ///   - operatorName: the receptionist completing it, if any.
   ///   - shown: the safety messages shown.
+  ///   - language: the language the interview was held in, a BCP 47 code
+  ///     (`en`, `cy`); by default the language the seeds speak. The
+  ///     record's labels and displayed answers stay English.
   public func build(
     session: InterviewSession, id: String, createdAt: String, channel: Channel, operatorName: String?,
-    shown: [ShownMessage]
+    shown: [ShownMessage], language: String? = nil
   ) -> Record {
     let answers = session.stoppedBy == nil ? session.effectiveAnswers : session.answers.all
     var set = AnswerSet()
@@ -36,7 +39,7 @@ public struct RecordBuilder: Sendable {
         questionId: question.id, type: question.type, heading: question.heading, label: question.label,
         field: question.field, question: asked.text.text(for: session.voice), typed: answer.typed,
         state: answer.value.state, value: RecordValue(answer.value),
-        display: AnswerDisplay.text(answer.value, question: question, voice: session.voice, definition: seeds.interview)
+        display: AnswerDisplay.text(answer.value, question: question, voice: session.voice, definition: english)
       )
     }
     // On a call the patient may not be there: the same one instruction as the
@@ -49,7 +52,8 @@ public struct RecordBuilder: Sendable {
     let emergency = session.stoppedBy.map { EmergencyFlag(rule: $0.id, staffAction: staffAction) }
     return Record(
       schemaVersion: Record.currentSchemaVersion, id: id, createdAt: createdAt, mode: session.voice,
-      channel: channel, status: emergency == nil ? "complete" : "emergency", emergency: emergency,
+      channel: channel, language: language ?? seeds.language, status: emergency == nil ? "complete" : "emergency",
+      emergency: emergency,
       completedBy: RecordPerson(
         role: session.voice == .receptionist ? "receptionist" : "patient",
         name: session.voice == .receptionist ? operatorName : nil),

@@ -18,6 +18,7 @@ public enum RecordSchema {
         "createdAt": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"},
         "mode": {"enum": ["patient", "receptionist"]},
         "channel": {"enum": ["terminal", "kiosk", "pipe"]},
+        "language": {"description": "The interview's language, BCP 47 (en, cy); absent in older records, which read as en.", "type": "string", "pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$"},
         "status": {"enum": ["complete", "emergency"]},
         "emergency": {
           "type": "object",

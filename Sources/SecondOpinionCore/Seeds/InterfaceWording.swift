@@ -57,13 +57,18 @@ public enum InterfaceWording: String, CaseIterable, Sendable {
   case deliverySent = "delivery_sent"
   case deliveryAccepted = "delivery_accepted"
   case deliveryFailed = "delivery_failed"
+  // The patient's copy beside the letter (the patient's voice only).
+  case copyTitle, copyDate, copyAskedFor, copyAnswers, copyAdvice
   // The kiosk's own screens (the patient's voice only).
   case kioskWelcome, kioskStart, kioskThanks, kioskFinish, kioskWaitForStaff, kioskStartAgain
   case kioskStartAgainRefused, kioskNotSaved, kioskIdleCountdown, kioskChooseLanguage
 
   /// The voices the key is spoken in, each of which the seeds must word: the
-  /// kiosk's screens speak only to the patient; everything else to both.
-  public var voices: [Voice] { rawValue.hasPrefix("kiosk") ? [.patient] : Voice.allCases }
+  /// kiosk's screens and the patient's copy speak only to the patient;
+  /// everything else to both.
+  public var voices: [Voice] {
+    rawValue.hasPrefix("kiosk") || rawValue.hasPrefix("copy") ? [.patient] : Voice.allCases
+  }
 
   /// The key's text in `wording` for `voice`, with each `{name}` replaced by
   /// its value (a number, a title, a reference). The one lookup of the

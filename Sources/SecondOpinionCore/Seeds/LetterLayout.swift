@@ -13,7 +13,8 @@ public struct LetterLayout: Codable, Sendable, Equatable {
     /// What to print, once, when it holds nothing ("Not recorded").
     public var empty: String?
     /// What fills it: `answers` (default), `summary`, `referral`, `triage`,
-    /// `alerts`, `advice`, `completedBy` or `distribution`.
+    /// `alerts`, `advice`, `completedBy`, `distribution` or `requirements`
+    /// (the answers, after the patient's language and interpreter need).
     public var source: String?
     /// Questions (by id) whose answers are shown here too, though their
     /// `heading` is another (the allergies among the safety alerts).
@@ -92,6 +93,25 @@ public struct LetterLayout: Codable, Sendable, Equatable {
     public var nameNotGiven: String
     /// In place of a caller's relationship not recorded.
     public var notRecorded: String
+    /// The label of the patient's language under the individual requirements.
+    public var preferredLanguage: String
+    /// The patient's language; `{language}` (its `name`) and `{interview}`
+    /// (its `english` name) are replaced.
+    public var preferredLanguageText: String
+    /// The label of the interpreter need.
+    public var interpreter: String
+    /// An interpreter is needed and no details were given; `{interview}` is replaced.
+    public var interpreterNeeded: String
+    /// An interpreter is needed and the requirement details say more; `{interview}` is replaced.
+    public var interpreterNeededDetails: String
+  }
+
+  /// A language an interview may be held in, as the letter names it.
+  public struct Language: Codable, Sendable, Equatable {
+    /// The name printed ("Welsh (Cymraeg)").
+    public var name: String
+    /// The English name ("Welsh").
+    public var english: String
   }
 
   /// How times are printed for people: a zone and its names.
@@ -127,4 +147,6 @@ public struct LetterLayout: Codable, Sendable, Equatable {
   public var words: Words
   /// The zone times are printed in.
   public var clock: Clock
+  /// The languages by BCP 47 code (`en`, `cy`).
+  public var languages: [String: Language]?
 }

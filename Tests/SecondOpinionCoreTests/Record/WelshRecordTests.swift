@@ -23,6 +23,7 @@ struct WelshRecordTests {
     #expect(flags.question == seeds.interview.question("red_flags")?.text.text(for: .patient))
     #expect(flags.question != english.question("red_flags")?.text.text(for: .patient))
     #expect(flags.display == english.question("red_flags")?.choice("none")?.label.text(for: .patient))
+    #expect(record.language == "cy")
     let advice = try #require(record.safetyAdvice.first)
     #expect(advice.title == shown.title)
     #expect(advice.englishTitle == english.message("while_you_wait")?.title)
