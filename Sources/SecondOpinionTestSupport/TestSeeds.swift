@@ -24,10 +24,28 @@ public enum TestSeeds {
     }
   }()
 
-  /// A phrase grammar of seeds/phrases/, in English.
-  public static func grammar(_ name: String) throws -> PhraseGrammar {
-    let file = "phrases/\(name).en.yaml"
+  /// A phrase grammar of seeds/phrases/ (`crisis`, `red-flags`), in a
+  /// language (English unless told).
+  public static func grammar(_ name: String, language: String = PhraseGrammar.baseLanguage) throws -> PhraseGrammar {
+    let file = "phrases/\(name).\(language).yaml"
     return try SeedLoader.decode(text(file), file: file)
+  }
+
+  /// The grammars of that name a session in `language` reads, its own first
+  /// (`PhraseGrammar.languagesRead(in:)`).
+  public static func grammars(_ name: String, language: String) throws -> [PhraseGrammar] {
+    try PhraseGrammar.languagesRead(in: language).map { try grammar(name, language: $0) }
+  }
+
+  /// The languages seeds/phrases/ has a grammar of that name in, sorted.
+  public static func languages(of name: String) -> [String] {
+    let files =
+      (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("phrases").path)) ?? []
+    return files.compactMap { file -> String? in
+      guard file.hasPrefix(name + "."), file.hasSuffix(".yaml") else { return nil }
+      let language = file.dropFirst(name.count + 1).dropLast(5)
+      return language.contains(".") ? nil : String(language)
+    }.sorted()
   }
 
   /// The fixed day the tests' dates are relative to.

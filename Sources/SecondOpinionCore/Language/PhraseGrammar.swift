@@ -61,4 +61,15 @@ public struct PhraseGrammar: Codable, Sendable, Equatable {
     self.splitApostrophes = splitApostrophes
     self.foldAccents = foldAccents
   }
+
+  /// The language every session reads besides its own (its grammars are
+  /// seeds/phrases/*.en.yaml).
+  public static let baseLanguage = "en"
+
+  /// The languages whose grammars a session in `language` reads, its own
+  /// first: many people write English or mix it in, so a session in any
+  /// language reads English too, and a mention found by either counts.
+  public static func languagesRead(in language: String) -> [String] {
+    language == baseLanguage ? [baseLanguage] : [language, baseLanguage]
+  }
 }
