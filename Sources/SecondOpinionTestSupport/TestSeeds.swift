@@ -1,4 +1,5 @@
 import Foundation
+import SecondOpinionChecking
 import SecondOpinionCore
 
 /// Loads the repository's seeds/ for tests: the folder beside Sources/.
@@ -46,6 +47,24 @@ public enum TestSeeds {
       let language = file.dropFirst(name.count + 1).dropLast(5)
       return language.contains(".") ? nil : String(language)
     }.sorted()
+  }
+
+  /// Every language's phrase grammars and the translated languages, as
+  /// `check` reads them from the repository's seeds/.
+  public static func phraseFiles() throws -> PhraseGrammarFiles {
+    var files = PhraseGrammarFiles()
+    for language in languages(of: PhraseGrammarFiles.crisisName) {
+      files.crisis[language] = try grammar(PhraseGrammarFiles.crisisName, language: language)
+    }
+    for language in languages(of: PhraseGrammarFiles.redFlagsName) {
+      files.redFlags[language] = try grammar(PhraseGrammarFiles.redFlagsName, language: language)
+    }
+    let translations = folder.appendingPathComponent("languages").path
+    for entry in (try? FileManager.default.contentsOfDirectory(atPath: translations)) ?? [] where !entry.hasPrefix(".")
+    {
+      files.translations.insert(entry)
+    }
+    return files
   }
 
   /// The fixed day the tests' dates are relative to.
