@@ -1,16 +1,66 @@
 import SecondOpinionCore
 
 /// The phrase grammars of seeds/phrases/ are whole and agree with the
-/// interview: a `{mentions: ..}` test needs the crisis grammar and names
-/// only its concepts; every class a pattern names is defined; the red-flag
-/// grammar's concepts are the screen's red flags (or `none`, `not_sure`).
+/// interview, in every language: a `{mentions: ..}` test needs the crisis
+/// grammar and names only concepts every language's crisis grammar defines;
+/// every class a pattern names is defined; a file's `language` is the one
+/// its name gives; the red-flag grammars' concepts are the screen's red
+/// flags (or `none`, `not_sure`) and borrow only concepts of the same
+/// language's crisis grammar; and a language the interview is translated
+/// into (seeds/languages/LANG/) has both grammars of its own. The grammars
+/// are those `DefinitionIndex.phraseFiles` gives (every file, as `check`
+/// reads them) and those the bundle carries.
 public enum PhraseGrammarRule: DefinitionRule {
   public static func defects(in definitions: DefinitionIndex) -> [SeedError] {
-    let crisisFile = "phrases/crisis.en.yaml"
-    let redFlagFile = "phrases/red-flags.en.yaml"
-    var found: [SeedError] = []
-    let crisis = definitions.seeds.crisis?.grammar
-    let known = Set(crisis?.concepts.map(\.id) ?? [])
+    let base = PhraseGrammar.baseLanguage
+    var crisisGrammars = definitions.phraseFiles?.crisis ?? [:]
+    for grammar in definitions.seeds.crisis?.grammars ?? [] where crisisGrammars[grammar.language] == nil {
+      crisisGrammars[grammar.language] = grammar
+    }
+    var redFlagGrammars = definitions.phraseFiles?.redFlags ?? [:]
+    for grammar in definitions.seeds.redFlagWords?.grammars ?? [] where redFlagGrammars[grammar.language] == nil {
+      redFlagGrammars[grammar.language] = grammar
+    }
+    let translations = definitions.phraseFiles?.translations ?? []
+    let languages = Set(crisisGrammars.keys).union(redFlagGrammars.keys).union(translations).union([base])
+      .sorted(by: englishFirst)
+    var found = mentionDefects(definitions, crisisGrammars)
+    for language in languages {
+      let crisisFile = PhraseGrammarFiles.file(PhraseGrammarFiles.crisisName, language)
+      let redFlagFile = PhraseGrammarFiles.file(PhraseGrammarFiles.redFlagsName, language)
+      if translations.contains(language) {
+        for (file, grammar) in [(crisisFile, crisisGrammars[language]), (redFlagFile, redFlagGrammars[language])]
+        where grammar == nil {
+          found.append(
+            SeedError(
+              file: file,
+              message:
+                "is missing: seeds/languages/\(language)/ translates the interview, and a session in it reads "
+                + "its own grammar beside the English one"))
+        }
+      }
+      let crisis = crisisGrammars[language]
+      if let crisis { found += grammarDefects(crisis, language: language, file: crisisFile) }
+      if let redFlags = redFlagGrammars[language] {
+        found += grammarDefects(redFlags, language: language, file: redFlagFile)
+        found += redFlagDefects(
+          redFlags, crisis: crisis, definitions: definitions, file: redFlagFile, crisisFile: crisisFile)
+      }
+    }
+    return found
+  }
+
+  /// English first, then the other languages by code.
+  private static func englishFirst(_ a: String, _ b: String) -> Bool {
+    let base = PhraseGrammar.baseLanguage
+    return a == base ? b != base : b != base && a < b
+  }
+
+  /// A `{mentions: ..}` test needs the English crisis grammar, and each
+  /// concept it names must be defined by every language's crisis grammar.
+  private static func mentionDefects(_ definitions: DefinitionIndex, _ crisis: [String: PhraseGrammar])
+    -> [SeedError]
+  {
     func mentioned(_ condition: Condition) -> [String] {
       switch condition {
       case .mentions(let concepts): return concepts
@@ -19,54 +69,76 @@ public enum PhraseGrammarRule: DefinitionRule {
       default: return []
       }
     }
+    let base = PhraseGrammar.baseLanguage
+    var found: [SeedError] = []
     for site in definitions.conditions {
       let concepts = mentioned(site.condition)
       guard !concepts.isEmpty else { continue }
-      guard crisis != nil else {
+      guard crisis[base] != nil else {
         found.append(
           SeedError(
             file: site.file, line: site.line,
-            message: "\(site.owner) tests `mentions`, but \(crisisFile) is missing, so no crisis could be recognised"))
+            message:
+              "\(site.owner) tests `mentions`, but \(PhraseGrammarFiles.file(PhraseGrammarFiles.crisisName, base)) "
+              + "is missing, so no crisis could be recognised"))
         continue
       }
-      for concept in concepts where !known.contains(concept) {
-        found.append(
-          SeedError(
-            file: site.file, line: site.line,
-            message: "\(site.owner) tests `mentions: \(concept)`, which \(crisisFile) does not define"))
-      }
-    }
-    if let crisis {
-      for problem in PhraseMatcher.problems(crisis) {
-        found.append(SeedError(file: crisisFile, line: problem.line, message: problem.message))
-      }
-    }
-    if let reader = definitions.seeds.redFlagWords {
-      let grammar = reader.grammar
-      for problem in PhraseMatcher.problems(grammar) {
-        found.append(SeedError(file: redFlagFile, line: problem.line, message: problem.message))
-      }
-      let flags = Set(
-        definitions.interview.questions.flatMap { question in
-          (question.choices ?? []).filter { $0.redFlag != nil }.map(\.id)
-        })
-      let allowed = flags.union([RedFlagReader.unsureConcept, RedFlagReader.noneConcept])
-      for concept in grammar.concepts where !allowed.contains(concept.id) {
-        found.append(
-          SeedError(
-            file: redFlagFile, line: concept.line,
-            message: "concept `\(concept.id)` is not a red flag of the screen (nor none or not_sure)"))
-      }
-      for (from, flag) in (grammar.borrowed ?? [:]).sorted(by: { $0.key < $1.key }) {
-        if !flags.contains(flag) {
+      for (language, grammar) in crisis.sorted(by: { englishFirst($0.key, $1.key) }) {
+        let known = Set(grammar.concepts.map(\.id))
+        for concept in concepts where !known.contains(concept) {
           found.append(
             SeedError(
-              file: redFlagFile, message: "`borrowed: \(from): \(flag)` names a red flag the screen does not have"))
+              file: site.file, line: site.line,
+              message:
+                "\(site.owner) tests `mentions: \(concept)`, which "
+                + "\(PhraseGrammarFiles.file(PhraseGrammarFiles.crisisName, language)) does not define"))
         }
-        if !known.contains(from) {
-          found.append(
-            SeedError(file: redFlagFile, message: "`borrowed: \(from)` is not a concept of \(crisisFile)"))
-        }
+      }
+    }
+    return found
+  }
+
+  /// What `PhraseMatcher.problems` finds in one file, and a `language` that
+  /// is not the one the file's name gives.
+  private static func grammarDefects(_ grammar: PhraseGrammar, language: String, file: String) -> [SeedError] {
+    var found: [SeedError] = []
+    if grammar.language != language {
+      found.append(
+        SeedError(file: file, message: "says `language: \(grammar.language)`, but the file is for `\(language)`"))
+    }
+    for problem in PhraseMatcher.problems(grammar) {
+      found.append(SeedError(file: file, line: problem.line, message: problem.message))
+    }
+    return found
+  }
+
+  /// A red-flag grammar's concepts are the screen's red flags, `none` or
+  /// `not_sure`; what it borrows names a flag and a concept of the same
+  /// language's crisis grammar.
+  private static func redFlagDefects(
+    _ grammar: PhraseGrammar, crisis: PhraseGrammar?, definitions: DefinitionIndex, file: String,
+    crisisFile: String
+  ) -> [SeedError] {
+    var found: [SeedError] = []
+    let known = Set(crisis?.concepts.map(\.id) ?? [])
+    let flags = Set(
+      definitions.interview.questions.flatMap { question in
+        (question.choices ?? []).filter { $0.redFlag != nil }.map(\.id)
+      })
+    let allowed = flags.union([RedFlagReader.unsureConcept, RedFlagReader.noneConcept])
+    for concept in grammar.concepts where !allowed.contains(concept.id) {
+      found.append(
+        SeedError(
+          file: file, line: concept.line,
+          message: "concept `\(concept.id)` is not a red flag of the screen (nor none or not_sure)"))
+    }
+    for (from, flag) in (grammar.borrowed ?? [:]).sorted(by: { $0.key < $1.key }) {
+      if !flags.contains(flag) {
+        found.append(
+          SeedError(file: file, message: "`borrowed: \(from): \(flag)` names a red flag the screen does not have"))
+      }
+      if !known.contains(from) {
+        found.append(SeedError(file: file, message: "`borrowed: \(from)` is not a concept of \(crisisFile)"))
       }
     }
     return found

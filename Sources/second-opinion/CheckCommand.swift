@@ -16,8 +16,15 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let seeds = try seedsOption.load(verified: false)
-    let checker = DefinitionChecker(seeds: seeds)
-    var defects = checker.defects()
+    var defects: [SeedError] = []
+    var phraseFiles: PhraseGrammarFiles?
+    do {
+      phraseFiles = try PhraseGrammarFolder.files(in: seedsOption.folder)
+    } catch let error as SeedError {
+      defects.append(error)
+    }
+    let checker = DefinitionChecker(seeds: seeds, phraseFiles: phraseFiles)
+    defects += checker.defects()
     if !noCases {
       do {
         let cases = try SeedsDirectory.cases(seedsOption.folder + "/cases")

@@ -13,8 +13,11 @@
 ///   are not that word or class (`cutting !down`).
 ///
 /// Text is folded before matching: lower case, apostrophes dropped
-/// ("can't" is "cant"), anything but letters and digits a space; then each
-/// word is put through `spellings` (misspellings and text speak), and a word
+/// ("can't" is "cant", or with `splitApostrophes` a space: Welsh "dwi'n" is
+/// "dwi n"), accents dropped with `foldAccents` ("sôn" is "son", in the
+/// grammar's own words too), anything but letters and digits a space; then
+/// each word is put through `spellings` (misspellings and text speak; a key
+/// of several words, such as `nac oes`, stands for that run of words), and a word
 /// of `fuzzyLength` letters or more that is one edit (a letter added,
 /// dropped, changed or two swapped) from a word the grammar uses is read as
 /// that word. Negation is deliberately not read: "not suicidal" still
@@ -35,11 +38,18 @@ public struct PhraseGrammar: Codable, Sendable, Equatable {
   public var maxGap: Int?
   /// The shortest word that is matched with one edit (default 6).
   public var fuzzyLength: Int?
+  /// Whether an apostrophe separates words instead of being dropped (Welsh
+  /// elides with it: "mae'r" is "mae r", "i'w" is "i w"); default false.
+  public var splitApostrophes: Bool?
+  /// Whether letters are read without their accents ("siŵr" and "siwr",
+  /// "sôn" and "son" are one word), in the text and the grammar; default false.
+  public var foldAccents: Bool?
 
   /// Creates a grammar.
   public init(
     language: String, spellings: [String: String]? = nil, classes: [String: [String]], concepts: [PhraseConcept],
-    borrowed: [String: String]? = nil, maxGap: Int? = nil, fuzzyLength: Int? = nil
+    borrowed: [String: String]? = nil, maxGap: Int? = nil, fuzzyLength: Int? = nil, splitApostrophes: Bool? = nil,
+    foldAccents: Bool? = nil
   ) {
     self.borrowed = borrowed
     self.language = language
@@ -48,5 +58,18 @@ public struct PhraseGrammar: Codable, Sendable, Equatable {
     self.concepts = concepts
     self.maxGap = maxGap
     self.fuzzyLength = fuzzyLength
+    self.splitApostrophes = splitApostrophes
+    self.foldAccents = foldAccents
+  }
+
+  /// The language every session reads besides its own (its grammars are
+  /// seeds/phrases/*.en.yaml).
+  public static let baseLanguage = "en"
+
+  /// The languages whose grammars a session in `language` reads, its own
+  /// first: many people write English or mix it in, so a session in any
+  /// language reads English too, and a mention found by either counts.
+  public static func languagesRead(in language: String) -> [String] {
+    language == baseLanguage ? [baseLanguage] : [language, baseLanguage]
   }
 }

@@ -1,39 +1,16 @@
-import Foundation
 import Synchronization
 
-/// A `PhraseGrammar` made ready to match: finds which concepts a text
-/// mentions, in the person's own words.
+/// `PhraseGrammar`s made ready to match: finds which concepts a text
+/// mentions, in the person's own words. Built from several grammars (the
+/// session's language, then English, since many people write English or mix
+/// both), it reads the text with each, with that grammar's own folding and
+/// spellings, and a concept found by any of them is mentioned.
 public struct PhraseMatcher: Sendable {
-  /// One step of a compiled pattern.
-  enum Element: Sendable, Equatable {
-    /// Any of these phrases (each a list of words); optional or not.
-    case phrases([[String]], optional: Bool)
-    /// Up to this many words of anything.
-    case gap(Int)
-    /// None of these phrases starts here; matches no words.
-    case not([[String]])
-  }
-
-  struct Pattern: Sendable {
-    var concept: String
-    var source: String
-    var elements: [Element]
-    /// The words a match can start with, or nil when it can start anywhere
-    /// (an optional first step, a gap or a lookahead): only those positions
-    /// are tried, which keeps the case library under its 2-second target.
-    var firstWords: Set<String>?
-  }
-
-  /// The grammar matched.
-  public let grammar: PhraseGrammar
-  private let patterns: [Pattern]
-  private let vocabulary: Set<String>
-  /// Vocabulary words long enough to be matched with one edit, by length,
-  /// each sorted, so a typed word is compared only with words one letter
-  /// longer or shorter or as long (for the same reason as `firstWords`).
-  private let fuzzyTargets: [Int: [String]]
-  private let fuzzyLength: Int
-  private let spellings: [String: [String]]
+  /// The grammars matched, the first the session's language.
+  public let grammars: [PhraseGrammar]
+  /// The first grammar (the only one, built from one).
+  public var grammar: PhraseGrammar { grammars[0] }
+  private let compiled: [CompiledGrammar]
   /// What each recent text matched. Every change of answer tests the
   /// conditions again over every text answer, so the same few texts are
   /// read many times an interview; remembering them keeps the case library
@@ -49,79 +26,19 @@ public struct PhraseMatcher: Sendable {
   /// typed answer is at most a few hundred words).
   public static let wordLimit = 2_000
 
-  /// Compiles a grammar. A class a pattern names that the grammar does not
+  /// Compiles one grammar. A class a pattern names that the grammar does not
   /// define matches nothing (`problems` reports it, and `check` refuses it).
   public init(_ grammar: PhraseGrammar) {
-    self.grammar = grammar
-    let gap = grammar.maxGap ?? 3
-    var vocabulary: Set<String> = []
-    // A class's phrases as lists of words; a member may name another class
-    // (`<relation>`, `throw <self>`), which stands for each of its phrases.
-    func phrases(_ name: String, _ trail: Set<String> = []) -> [[String]] {
-      guard !trail.contains(name) else { return [] }
-      var out: [[String]] = []
-      for member in grammar.classes[name] ?? [] {
-        var partial: [[String]] = [[]]
-        for token in member.split(separator: " ") {
-          if token.hasPrefix("<"), token.hasSuffix(">") {
-            let inner = phrases(String(token.dropFirst().dropLast()), trail.union([name]))
-            partial = partial.flatMap { head in inner.map { head + $0 } }
-          } else {
-            partial = partial.map { $0 + [String(token)] }
-          }
-        }
-        out += partial
-      }
-      return out.sorted { $0.count > $1.count }
-    }
-    var patterns: [Pattern] = []
-    for concept in grammar.concepts {
-      for source in concept.patterns {
-        var elements: [Element] = []
-        for token in source.split(separator: " ").map(String.init) {
-          if token == "..." {
-            elements.append(.gap(gap))
-            continue
-          }
-          var body = Substring(token)
-          let negated = body.hasPrefix("!")
-          if negated { body = body.dropFirst() }
-          let optional = body.hasSuffix("?")
-          if optional { body = body.dropLast() }
-          let words: [[String]]
-          if body.hasPrefix("<"), body.hasSuffix(">") {
-            words = phrases(String(body.dropFirst().dropLast()))
-          } else {
-            words = [[String(body)]]
-          }
-          elements.append(negated ? .not(words) : .phrases(words, optional: optional))
-        }
-        var firstWords: Set<String>?
-        if case .phrases(let options, let optional)? = elements.first, !optional {
-          firstWords = Set(options.compactMap(\.first))
-        }
-        patterns.append(Pattern(concept: concept.id, source: source, elements: elements, firstWords: firstWords))
-      }
-    }
-    for name in grammar.classes.keys {
-      for phrase in phrases(name) { vocabulary.formUnion(phrase) }
-    }
-    for pattern in patterns {
-      for case .phrases(let options, _) in pattern.elements {
-        for option in options { vocabulary.formUnion(option) }
-      }
-    }
-    var spellings: [String: [String]] = [:]
-    for (wrong, right) in grammar.spellings ?? [:] {
-      spellings[wrong] = right.split(separator: " ").map(String.init)
-      vocabulary.formUnion(spellings[wrong] ?? [])
-    }
-    self.patterns = patterns
-    self.vocabulary = vocabulary
-    self.spellings = spellings
-    fuzzyLength = grammar.fuzzyLength ?? 6
-    fuzzyTargets = Dictionary(
-      grouping: vocabulary.filter { $0.count >= (grammar.fuzzyLength ?? 6) - 1 }.sorted(), by: \.count)
+    self.init([grammar])
+  }
+
+  /// Compiles several grammars, read side by side: the first is the
+  /// session's language (`grammar`, and the order of `matches`), then the
+  /// others (English). The list must not be empty.
+  public init(_ grammars: [PhraseGrammar]) {
+    precondition(!grammars.isEmpty, "a phrase matcher needs a grammar")
+    self.grammars = grammars
+    compiled = grammars.map(CompiledGrammar.init)
   }
 
   /// What is wrong with the grammar: classes named but not defined, empty
@@ -154,49 +71,25 @@ public struct PhraseMatcher: Sendable {
     return found
   }
 
-  /// The text as the grammar reads it: folded words, misspellings mended.
-  /// A spelling with an apostrophe or full stop ("od'd", "o.d.") is looked
-  /// up as typed, before folding.
+  /// The text as the first grammar reads it: folded words, misspellings
+  /// mended. A spelling with an apostrophe or full stop ("od'd", "o.d.") is
+  /// looked up as typed, before folding.
   public func words(_ text: String) -> [String] {
-    var words: [String] = []
-    for raw in text.lowercased().split(whereSeparator: { $0.isWhitespace }) {
-      guard words.count < Self.wordLimit else { break }
-      let typed = raw.trimmingCharacters(
-        in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "'\u{2019}")))
-      if let mended = spellings[typed] {
-        words += mended
-        continue
-      }
-      var folded = String.UnicodeScalarView()
-      for scalar in typed.unicodeScalars {
-        switch scalar {
-        case "'", "\u{2019}", "\u{2018}", "`", "\u{00B4}": continue
-        default:
-          let properties = scalar.properties
-          folded.append(properties.isAlphabetic || properties.numericType != nil ? scalar : " ")
-        }
-      }
-      for word in String(folded).split(separator: " ") {
-        let word = String(word)
-        if let mended = spellings[word] {
-          words += mended
-        } else if vocabulary.contains(word) || word.count < fuzzyLength {
-          words.append(word)
-        } else {
-          let count = word.count
-          let near = (fuzzyTargets[count] ?? []) + (fuzzyTargets[count - 1] ?? []) + (fuzzyTargets[count + 1] ?? [])
-          words.append(near.sorted().first { Self.isOneEdit(word, $0) } ?? word)
-        }
-      }
-    }
-    return words
+    compiled[0].words(text, limit: Self.wordLimit)
   }
 
-  /// Every concept the text mentions, in the grammar's order, each once
-  /// (with the first words that matched it).
+  /// Every concept the text mentions, in the grammars' order, each once
+  /// (with the first words that matched it, in the first grammar that
+  /// found it).
   public func matches(in text: String) -> [PhraseMatch] {
     if let known = recent.table.withLock({ $0[text] }) { return known }
-    let found = read(text)
+    var found: [PhraseMatch] = []
+    for grammar in compiled {
+      for match in grammar.read(text, limit: Self.wordLimit)
+      where !found.contains(where: { $0.concept == match.concept }) {
+        found.append(match)
+      }
+    }
     recent.table.withLock { table in
       if table.count >= 512 { table.removeAll(keepingCapacity: true) }
       table[text] = found
@@ -204,53 +97,9 @@ public struct PhraseMatcher: Sendable {
     return found
   }
 
-  private func read(_ text: String) -> [PhraseMatch] {
-    let words = self.words(text)
-    var found: [PhraseMatch] = []
-    var seen: Set<String> = []
-    for pattern in patterns where !seen.contains(pattern.concept) {
-      for start in words.indices where pattern.firstWords?.contains(words[start]) ?? true {
-        if let end = match(pattern.elements, 0, words, start) {
-          found.append(
-            PhraseMatch(
-              concept: pattern.concept, words: words[start..<end].joined(separator: " "), pattern: pattern.source))
-          seen.insert(pattern.concept)
-          break
-        }
-      }
-    }
-    return found
-  }
-
   /// Whether the text mentions any of these concepts.
   public func mentions(_ text: String, anyOf concepts: Set<String>) -> Bool {
     matches(in: text).contains { concepts.contains($0.concept) }
-  }
-
-  /// The index after a match of `elements[index...]` at `position`, if any.
-  private func match(_ elements: [Element], _ index: Int, _ words: [String], _ position: Int) -> Int? {
-    guard index < elements.count else { return position }
-    switch elements[index] {
-    case .phrases(let options, let optional):
-      for option in options where Self.starts(words, at: position, with: option) {
-        if let end = match(elements, index + 1, words, position + option.count) { return end }
-      }
-      return optional ? match(elements, index + 1, words, position) : nil
-    case .gap(let most):
-      for skip in 0...most where position + skip <= words.count {
-        if let end = match(elements, index + 1, words, position + skip) { return end }
-      }
-      return nil
-    case .not(let options):
-      if options.contains(where: { Self.starts(words, at: position, with: $0) }) { return nil }
-      return match(elements, index + 1, words, position)
-    }
-  }
-
-  private static func starts(_ words: [String], at position: Int, with phrase: [String]) -> Bool {
-    guard position + phrase.count <= words.count else { return false }
-    for (offset, word) in phrase.enumerated() where words[position + offset] != word { return false }
-    return true
   }
 
   /// Whether two words are one edit apart: a letter added, dropped or

@@ -1,11 +1,16 @@
 /// Reads what a person types at the red-flag screen instead of a number:
 /// the red-flag grammar (seeds/phrases/red-flags.LANG.yaml) and, for the
-/// mental-health flags, the crisis grammar. Flags win over doubt, and doubt
-/// over none, so a message that names a red flag is never read as none and
-/// never refused.
+/// mental-health flags, the crisis grammar. Built from several languages
+/// (the session's, then English), it reads the words with every grammar and
+/// combines what they find. Flags (found by any grammar) win over doubt, and
+/// doubt over none, so a message that names a red flag is never read as none
+/// and never refused, and none is read only when no grammar finds a flag or
+/// doubt.
 public struct RedFlagReader: Sendable {
-  /// The red-flag grammar read.
+  /// The first red-flag grammar read (the session's language).
   public var grammar: PhraseGrammar { flags.grammar }
+  /// Every red-flag grammar read, the session's language first.
+  public var grammars: [PhraseGrammar] { flags.grammars }
   private let flags: PhraseMatcher
   private let crisis: PhraseMatcher
   private let borrowed: [String: String]
@@ -17,9 +22,21 @@ public struct RedFlagReader: Sendable {
 
   /// Creates a reader from the two grammars of one language.
   public init(redFlags: PhraseGrammar, crisis: PhraseGrammar) {
+    self.init(redFlags: [redFlags], crisis: [crisis])
+  }
+
+  /// Creates a reader from the grammars of several languages, the session's
+  /// first: each red-flag grammar's `borrowed` names concepts the crisis
+  /// grammars share (the first grammar's reading of a concept wins). Neither
+  /// list may be empty.
+  public init(redFlags: [PhraseGrammar], crisis: [PhraseGrammar]) {
     flags = PhraseMatcher(redFlags)
     self.crisis = PhraseMatcher(crisis)
-    borrowed = redFlags.borrowed ?? [:]
+    var borrowed: [String: String] = [:]
+    for grammar in redFlags {
+      borrowed.merge(grammar.borrowed ?? [:]) { first, _ in first }
+    }
+    self.borrowed = borrowed
   }
 
   /// What the words say, with the flags in the order the grammars find them.

@@ -68,4 +68,50 @@ struct PhraseMatcherTests {
     #expect(problems.contains { $0.contains("<nothing>") })
     #expect(problems.contains { $0.contains("can match nothing") })
   }
+
+  /// A Welsh-like grammar with its own folding: apostrophes split words,
+  /// accents dropped, a spelling of two words.
+  static let welsh = PhraseGrammar(
+    language: "cy", spellings: ["isho": "isio", "nac oes": "na", "dwin": "dwi n"],
+    classes: ["self": ["fy hun", "ei hun"], "kill": ["lladd", "ladd"], "want": ["isio", "eisiau"]],
+    concepts: [
+      PhraseConcept(id: "suicidal", patterns: ["<kill> <self>", "<want> marw", "sôn am farw"]),
+      PhraseConcept(id: "none", patterns: ["na"]),
+      PhraseConcept(id: "harm_others", patterns: ["brifo r babi"]),
+    ], splitApostrophes: true, foldAccents: true)
+
+  @Test func aGrammarFoldsWithItsOwnSettings() {
+    let matcher = PhraseMatcher(Self.welsh)
+    #expect(matcher.words("Dwi'n sôn") == ["dwi", "n", "son"])
+    #expect(matcher.words("dwin isho") == ["dwi", "n", "isio"])
+    #expect(matcher.words("Nac oes, diolch") == ["na", "diolch"])
+    #expect(matcher.matches(in: "mae o wedi son am farw").map(\.concept) == ["suicidal"])
+    #expect(matcher.matches(in: "eisiau brifo’r babi").map(\.concept) == ["harm_others"])
+    // English keeps dropping apostrophes and accents.
+    #expect(PhraseMatcher(Self.grammar).words("don't sôn") == ["dont", "sôn"])
+  }
+
+  @Test func severalGrammarsAreEachReadWithTheirOwnSpellings() {
+    let both = PhraseMatcher([Self.welsh, Self.grammar])
+    #expect(both.grammar.language == "cy")
+    #expect(both.grammars.map(\.language) == ["cy", "en"])
+    #expect(both.matches(in: "dwi isho lladd fy hun").map(\.concept) == ["suicidal"])
+    #expect(both.matches(in: "i wanna kil myself").map(\.concept) == ["suicidal"])
+    // "kil" is an English spelling only, "isho" a Welsh one.
+    #expect(PhraseMatcher(Self.welsh).matches(in: "kil fy hun").isEmpty)
+    #expect(PhraseMatcher(Self.grammar).matches(in: "isho marw").isEmpty)
+    // A concept found by either, each once, the first grammar's first.
+    #expect(
+      both.matches(in: "isio marw, want to die, thoughts of killing my husband").map(\.concept) == [
+        "suicidal", "harm_others",
+      ])
+    #expect(both.matches(in: "isio marw").first?.words == "isio marw")
+    #expect(both.matches(in: "a day out").isEmpty)
+  }
+
+  @Test func oneGrammarIsTheOneElementCase() {
+    for text in ["I feel like killing myself", "thoughts of killing my husband", "we have been cutting down"] {
+      #expect(PhraseMatcher(Self.grammar).matches(in: text) == PhraseMatcher([Self.grammar]).matches(in: text))
+    }
+  }
 }
