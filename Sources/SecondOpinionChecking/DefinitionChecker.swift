@@ -11,14 +11,10 @@ import SecondOpinionCore
 public struct DefinitionChecker: Sendable {
   /// The seeds checked.
   public var seeds: SeedBundle
-  /// Every language's phrase grammar files, when the caller read them (as
-  /// `check` does); nil checks the grammars the bundle carries.
-  public var phraseFiles: PhraseGrammarFiles?
 
   /// Creates a checker.
-  public init(seeds: SeedBundle, phraseFiles: PhraseGrammarFiles? = nil) {
+  public init(seeds: SeedBundle) {
     self.seeds = seeds
-    self.phraseFiles = phraseFiles
   }
 
   /// The rules `defects()` runs, in order.
@@ -48,7 +44,7 @@ public struct DefinitionChecker: Sendable {
   /// naming its file and, where known, its line. Empty when the seeds are fit
   /// to run an interview on; `SeedsDirectory.verify` refuses them otherwise.
   public func defects() -> [SeedError] {
-    let definitions = DefinitionIndex(seeds: seeds, phraseFiles: phraseFiles)
+    let definitions = DefinitionIndex(seeds: seeds)
     return Self.rules.flatMap { $0.defects(in: definitions) }
   }
 

@@ -5,8 +5,6 @@ import SecondOpinionCore
 public struct DefinitionIndex: Sendable {
   /// The seeds checked.
   public let seeds: SeedBundle
-  /// Every language's phrase grammar files, when given (`DefinitionChecker`).
-  public let phraseFiles: PhraseGrammarFiles?
 
   /// Each question id's position (its first, if used twice), so looking a
   /// question up is not a linear search: with one per condition, that made
@@ -14,9 +12,8 @@ public struct DefinitionIndex: Sendable {
   private let positions: [String: Int]
 
   /// Indexes the seeds.
-  public init(seeds: SeedBundle, phraseFiles: PhraseGrammarFiles? = nil) {
+  public init(seeds: SeedBundle) {
     self.seeds = seeds
-    self.phraseFiles = phraseFiles
     var positions: [String: Int] = [:]
     for (index, question) in seeds.interview.questions.enumerated() where positions[question.id] == nil {
       positions[question.id] = index

@@ -8,26 +8,19 @@ import SecondOpinionCore
 /// flags (or `none`, `not_sure`) and borrow only concepts of the same
 /// language's crisis grammar; and a language the interview is translated
 /// into (seeds/languages/LANG/) has both grammars of its own. The grammars
-/// are those `DefinitionIndex.phraseFiles` gives (every file, as `check`
-/// reads them) and those the bundle carries.
+/// are every language's the bundle carries (`SeedBundle.grammars`).
 public enum PhraseGrammarRule: DefinitionRule {
   public static func defects(in definitions: DefinitionIndex) -> [SeedError] {
     let base = PhraseGrammar.baseLanguage
-    var crisisGrammars = definitions.phraseFiles?.crisis ?? [:]
-    for grammar in definitions.seeds.crisis?.grammars ?? [] where crisisGrammars[grammar.language] == nil {
-      crisisGrammars[grammar.language] = grammar
-    }
-    var redFlagGrammars = definitions.phraseFiles?.redFlags ?? [:]
-    for grammar in definitions.seeds.redFlagWords?.grammars ?? [] where redFlagGrammars[grammar.language] == nil {
-      redFlagGrammars[grammar.language] = grammar
-    }
-    let translations = definitions.phraseFiles?.translations ?? []
+    let crisisGrammars = definitions.seeds.grammars.compactMapValues(\.crisis)
+    let redFlagGrammars = definitions.seeds.grammars.compactMapValues(\.redFlags)
+    let translations = Set(definitions.seeds.translations.keys)
     let languages = Set(crisisGrammars.keys).union(redFlagGrammars.keys).union(translations).union([base])
       .sorted(by: englishFirst)
     var found = mentionDefects(definitions, crisisGrammars)
     for language in languages {
-      let crisisFile = PhraseGrammarFiles.file(PhraseGrammarFiles.crisisName, language)
-      let redFlagFile = PhraseGrammarFiles.file(PhraseGrammarFiles.redFlagsName, language)
+      let crisisFile = file(crisisName, language)
+      let redFlagFile = file(redFlagsName, language)
       if translations.contains(language) {
         for (file, grammar) in [(crisisFile, crisisGrammars[language]), (redFlagFile, redFlagGrammars[language])]
         where grammar == nil {
@@ -49,6 +42,14 @@ public enum PhraseGrammarRule: DefinitionRule {
     }
     return found
   }
+
+  /// The crisis grammar's kind, as its file is named (`crisis.LANG.yaml`).
+  static let crisisName = "crisis"
+  /// The red-flag grammar's kind, as its file is named (`red-flags.LANG.yaml`).
+  static let redFlagsName = "red-flags"
+
+  /// The file of a grammar, as defects name it: `phrases/NAME.LANG.yaml`.
+  static func file(_ name: String, _ language: String) -> String { "phrases/\(name).\(language).yaml" }
 
   /// English first, then the other languages by code.
   private static func englishFirst(_ a: String, _ b: String) -> Bool {
@@ -79,7 +80,7 @@ public enum PhraseGrammarRule: DefinitionRule {
           SeedError(
             file: site.file, line: site.line,
             message:
-              "\(site.owner) tests `mentions`, but \(PhraseGrammarFiles.file(PhraseGrammarFiles.crisisName, base)) "
+              "\(site.owner) tests `mentions`, but \(file(crisisName, base)) "
               + "is missing, so no crisis could be recognised"))
         continue
       }
@@ -91,7 +92,7 @@ public enum PhraseGrammarRule: DefinitionRule {
               file: site.file, line: site.line,
               message:
                 "\(site.owner) tests `mentions: \(concept)`, which "
-                + "\(PhraseGrammarFiles.file(PhraseGrammarFiles.crisisName, language)) does not define"))
+                + "\(file(crisisName, language)) does not define"))
         }
       }
     }

@@ -38,35 +38,6 @@ public enum TestSeeds {
     try PhraseGrammar.languagesRead(in: language).map { try grammar(name, language: $0) }
   }
 
-  /// The languages seeds/phrases/ has a grammar of that name in, sorted.
-  public static func languages(of name: String) -> [String] {
-    let files =
-      (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("phrases").path)) ?? []
-    return files.compactMap { file -> String? in
-      guard file.hasPrefix(name + "."), file.hasSuffix(".yaml") else { return nil }
-      let language = file.dropFirst(name.count + 1).dropLast(5)
-      return language.contains(".") ? nil : String(language)
-    }.sorted()
-  }
-
-  /// Every language's phrase grammars and the translated languages, as
-  /// `check` reads them from the repository's seeds/.
-  public static func phraseFiles() throws -> PhraseGrammarFiles {
-    var files = PhraseGrammarFiles()
-    for language in languages(of: PhraseGrammarFiles.crisisName) {
-      files.crisis[language] = try grammar(PhraseGrammarFiles.crisisName, language: language)
-    }
-    for language in languages(of: PhraseGrammarFiles.redFlagsName) {
-      files.redFlags[language] = try grammar(PhraseGrammarFiles.redFlagsName, language: language)
-    }
-    let translations = folder.appendingPathComponent("languages").path
-    for entry in (try? FileManager.default.contentsOfDirectory(atPath: translations)) ?? [] where !entry.hasPrefix(".")
-    {
-      files.translations.insert(entry)
-    }
-    return files
-  }
-
   /// The fixed day the tests' dates are relative to.
   public static let today = "2026-11-25"
 

@@ -17,13 +17,7 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     let seeds = try seedsOption.load(verified: false)
     var defects: [SeedError] = []
-    var phraseFiles: PhraseGrammarFiles?
-    do {
-      phraseFiles = try PhraseGrammarFolder.files(in: seedsOption.folder)
-    } catch let error as SeedError {
-      defects.append(error)
-    }
-    let checker = DefinitionChecker(seeds: seeds, phraseFiles: phraseFiles)
+    let checker = DefinitionChecker(seeds: seeds)
     defects += checker.defects()
     if !noCases {
       do {

@@ -86,14 +86,12 @@ public struct SeedBundle: Sendable {
       bundle.base = english
     }
     bundle.language = code
-    let own = grammars[code]
-    let englishGrammars = grammars[Self.english]
-    let crisis = own?.crisis ?? englishGrammars?.crisis
-    bundle.crisis = crisis.map(PhraseMatcher.init)
-    bundle.redFlagWords = nil
-    if let crisis, let redFlags = own?.redFlags ?? englishGrammars?.redFlags {
-      bundle.redFlagWords = RedFlagReader(redFlags: redFlags, crisis: crisis)
-    }
+    // This language's grammars first, then English's (`PhraseGrammar.languagesRead`).
+    let read = PhraseGrammar.languagesRead(in: code).compactMap { grammars[$0] }
+    let crisis = read.compactMap(\.crisis)
+    let redFlags = read.compactMap(\.redFlags)
+    bundle.crisis = crisis.isEmpty ? nil : PhraseMatcher(crisis)
+    bundle.redFlagWords = crisis.isEmpty || redFlags.isEmpty ? nil : RedFlagReader(redFlags: redFlags, crisis: crisis)
     return bundle
   }
 
