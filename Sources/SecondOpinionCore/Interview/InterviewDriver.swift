@@ -14,6 +14,12 @@ public final class InterviewDriver {
   public private(set) var rejections = 0
   /// How many lines have been read.
   public private(set) var linesRead = 0
+  /// The question the line being read answers: the current question, a
+  /// follow-up after an emergency, the answer being changed from the review,
+  /// or the yes/no check of the red-flag screen (a yes/no question with the
+  /// red-flag screen's id); nil at the review. Set before each read, so a
+  /// line source (the case library typing in another language) can read it.
+  public private(set) var waitingAt: Question?
   private let input: LineSource
   private let output: OutputSink
   private let options: DriverOptions
@@ -92,7 +98,7 @@ public final class InterviewDriver {
         "\n" + QuestionPresenter(question: question, voice: voice, definition: definition).render(width: columns))
       guard
         let event = read(
-          prefill: nil,
+          waitingAt: question, prefill: nil,
           completions: QuestionPresenter(question: question, voice: voice, definition: definition).completions),
         case .line(let raw) = event
       else { return .emergency(rule) }
@@ -147,7 +153,7 @@ public final class InterviewDriver {
     while true {
       guard
         let event = read(
-          prefill: nil,
+          waitingAt: question, prefill: nil,
           completions: QuestionPresenter(question: question, voice: voice, definition: definition).completions)
       else { return .tooManyLines(questionID: question.id) }
       let typed: String
@@ -338,7 +344,7 @@ public final class InterviewDriver {
     output.write(line(text))
     var attempts = 0
     while true {
-      guard let event = read(prefill: nil, completions: ["yes", "no", "not sure"]) else {
+      guard let event = read(waitingAt: check, prefill: nil, completions: ["yes", "no", "not sure"]) else {
         return .ended(.tooManyLines(questionID: questionID))
       }
       switch event {
@@ -366,9 +372,10 @@ public final class InterviewDriver {
   }
 
   /// The next line from the input, or nil when `maxLines` have been read.
-  private func read(prefill: String?, completions: [String]) -> LineEvent? {
+  private func read(waitingAt question: Question?, prefill: String?, completions: [String]) -> LineEvent? {
     if let limit = options.maxLines, linesRead >= limit { return nil }
     linesRead += 1
+    waitingAt = question
     return input.read(prompt: "> ", prefill: prefill, completions: completions)
   }
 
@@ -380,6 +387,14 @@ public final class InterviewDriver {
     let sorry = definition.say("sorry", voice, fallback: Self.rejectionMarker)
     let forExample = definition.say("forExample", voice, fallback: "For example")
     return line("\(sorry): \(failure.reason).") + line("\(forExample): \(failure.example).")
+  }
+
+  /// Whether a typed (inert) line is one of the commands read at a question
+  /// (`help`, `?`, `back`, and `restart` where allowed), taken before any
+  /// answer is parsed.
+  public func isCommand(_ typed: String) -> Bool {
+    guard let command = command(typed) else { return false }
+    return command != "restart" || options.allowRestart
   }
 
   private func command(_ typed: String) -> String? {
@@ -501,7 +516,7 @@ public final class InterviewDriver {
     listed = ids
     var attempts = 0
     while true {
-      guard let event = read(prefill: nil, completions: ["submit", "list"]) else {
+      guard let event = read(waitingAt: nil, prefill: nil, completions: ["submit", "list"]) else {
         return .tooManyLines(questionID: nil)
       }
       guard case .line(let raw) = event else {
@@ -568,7 +583,7 @@ public final class InterviewDriver {
     while true {
       guard
         let event = read(
-          prefill: old.typed,
+          waitingAt: question, prefill: old.typed,
           completions: QuestionPresenter(question: question, voice: voice, definition: definition).completions)
       else { return .tooManyLines(questionID: question.id) }
       switch event {
