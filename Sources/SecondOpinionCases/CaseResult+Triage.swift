@@ -57,8 +57,11 @@ extension CaseResult {
     let asked = record.answers.map(\.questionId)
     let baseAsked = base.answers.map(\.questionId)
     if asked != baseAsked {
+      let index = asked.indices.first { $0 >= baseAsked.count || asked[$0] != baseAsked[$0] } ?? asked.count
       differences.append(
-        differ("questions answered", "[\(asked.joined(separator: ", "))]", "[\(baseAsked.joined(separator: ", "))]"))
+        differ(
+          "question answered \(index + 1)", index < asked.count ? "`\(asked[index])`" : "nothing",
+          index < baseAsked.count ? "`\(baseAsked[index])`" : "nothing"))
     }
     for answer in record.answers {
       guard let english = base.answer(answer.questionId) else { continue }
