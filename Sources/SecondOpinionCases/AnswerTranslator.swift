@@ -45,7 +45,8 @@ public struct AnswerTranslator: Sendable {
     self.today = today
     let englishWords = seeds.englishInterview.answerWords
     english = AnswerParser(voice: voice, today: today, words: englishWords)
-    englishRedFlags = seeds.speaking(SeedBundle.english)?.redFlagWords
+    englishRedFlags =
+      seeds.language == SeedBundle.english ? seeds.redFlagWords : seeds.speaking(SeedBundle.english)?.redFlagWords
     let own = seeds.interview.answerWords
     yes = Self.word(own.yes, others: [own.no, own.unknown, own.declined, own.skip], english: englishWords.yes)
     no = Self.word(own.no, others: [own.yes, own.unknown, own.declined, own.skip], english: englishWords.no)
