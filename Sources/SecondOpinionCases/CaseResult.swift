@@ -4,6 +4,8 @@ import SecondOpinionCore
 public struct CaseResult: Sendable {
   /// The case.
   public var definition: CaseDefinition
+  /// The language it ran in (BCP 47: `en`, `cy`).
+  public var language: String = SecondOpinionCore.SeedBundle.english
   /// The record produced, if the interview finished or stopped.
   public var record: Record?
   /// The screen output.

@@ -5,12 +5,31 @@ import SecondOpinionLetters
 /// Runs cases through the same driver a piped interview uses, in memory. A
 /// case given by `input` is piped line by line; a case given by `answers` is
 /// answered question by question (see `KeyedAnswers`). One thread.
+///
+/// A case runs in any language of the seeds: the session speaks it, and what
+/// the case types (English) is typed as a speaker of that language would
+/// (`AnswerTranslator`). Every expectation is checked in every language but
+/// `screenContains`, which quotes the English screen and is checked in
+/// English only (that the same safety messages are shown in another
+/// language is `CaseResult.triageDifferences(from:)`'s to say).
 public struct CaseRunner: Sendable {
   /// The seeds under test.
-  public var seeds: SeedBundle
+  public let seeds: SeedBundle
+  /// The language the cases run in (a code of `seeds.languages`).
+  public let language: String
+  /// The translator into `language` (nil when the seeds do not have it),
+  /// made once: its seeds speak the language.
+  private let translator: AnswerTranslator?
 
-  /// Creates a runner.
-  public init(seeds: SeedBundle) { self.seeds = seeds }
+  /// Creates a runner in `language` (default: the language `seeds` speak,
+  /// English unless they were made to speak another).
+  public init(seeds: SeedBundle, language: String? = nil) {
+    self.seeds = seeds
+    self.language = language ?? seeds.language
+    translator = seeds.speaking(self.language).map {
+      AnswerTranslator(seeds: $0, voice: .patient, today: CaseDefinition.defaultToday)
+    }
+  }
 
   /// The fixed instant a case runs at: 10:00 UTC on its day.
   public static func instant(for today: String) -> Date {
@@ -22,23 +41,34 @@ public struct CaseRunner: Sendable {
 
   /// Runs one case.
   public func run(_ definition: CaseDefinition) -> CaseResult {
-    let today = definition.today ?? CaseDefinition.defaultToday
+    guard
+      let translator = translator?.with(voice: definition.mode, today: definition.today ?? CaseDefinition.defaultToday)
+    else {
+      return CaseResult(
+        definition: definition, language: language, record: nil, transcript: "",
+        mismatches: [
+          "the seeds have no language `\(language)` (they have \(self.seeds.languages.joined(separator: ", ")))"
+        ])
+    }
+    let seeds = translator.seeds
+    let today = translator.today
     let sink = StringSink()
     let session = InterviewSession(seeds: seeds, voice: definition.mode, today: today)
-    var scripted: ScriptedLines?
+    var scripted: TranslatedLines?
     var keyed: KeyedAnswers?
     let input: LineSource
     if let answers = definition.answers {
-      keyed = KeyedAnswers(answers: answers, voice: definition.mode, today: today, seeds: seeds.interview)
+      keyed = KeyedAnswers(answers: answers, translator: translator)
       input = keyed!
     } else {
-      scripted = ScriptedLines(definition.lines)
+      scripted = TranslatedLines(definition.lines, translator: translator)
       input = scripted!
     }
     let driver = InterviewDriver(
       session: session, input: input, output: sink,
       options: DriverOptions(channel: .pipe, maxAttempts: 20))
     keyed?.driver = driver
+    scripted?.driver = driver
     let outcome = driver.run()
     var mismatches: [String] = []
     var record: Record?
@@ -93,7 +123,8 @@ public struct CaseRunner: Sendable {
         }
       }
     }
-    // A keyed case stopped at a rejected answer has said so already.
+    // A keyed case stopped at a rejected answer has said so already. Counted
+    // by the driver, whose rejections are worded in the session's language.
     if problem == nil {
       let rejected = driver.rejections
       if rejected != (definition.expect.rejectedAnswers ?? 0) {
@@ -106,11 +137,13 @@ public struct CaseRunner: Sendable {
       text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
     }
     let screen = flat(sink.text)
-    for text in definition.expect.screenContains ?? [] where !screen.contains(flat(text)) {
+    let screenText = language == SeedBundle.english ? definition.expect.screenContains ?? [] : []
+    for text in screenText where !screen.contains(flat(text)) {
       mismatches.append("the screen output does not contain \"\(text)\"")
     }
-    let typed = keyed?.typed ?? Array(definition.lines.prefix(driver.linesRead))
+    let typed = keyed?.typed ?? scripted?.typed ?? []
     return CaseResult(
-      definition: definition, record: record, transcript: sink.text, mismatches: mismatches, typed: typed)
+      definition: definition, language: language, record: record, transcript: sink.text, mismatches: mismatches,
+      typed: typed)
   }
 }

@@ -5,7 +5,8 @@ import SecondOpinionCore
 /// optional question the case leaves out, and `submit` at the review. It stops
 /// the interview (end of input) at the first thing it cannot answer, with the
 /// reason in `problem`, rather than letting the driver ask again until its
-/// attempt limit.
+/// attempt limit. Each answer is typed in the session's language through
+/// `AnswerTranslator` (as given, in English).
 final class KeyedAnswers: LineSource {
   /// The driver it answers (set once the driver exists; weak, as the driver holds this source).
   weak var driver: InterviewDriver?
@@ -18,17 +19,20 @@ final class KeyedAnswers: LineSource {
 
   private let answers: [String: String]
   private let parser: AnswerParser
+  private let translator: AnswerTranslator
   /// Every question it has answered, so one asked again (a rejected answer, or
   /// an answer read as `help` or `back`) is caught at once.
   private var asked: Set<String> = []
-  /// The last question it answered, what it typed, and the driver's rejection count before.
-  private var last: (id: String, text: String, rejections: Int)?
+  /// The last question it answered, the case's answer, what it typed for it,
+  /// and the driver's rejection count before.
+  private var last: (id: String, text: String, typed: String, rejections: Int)?
   private var submitted = false
 
-  /// Creates a source over a case's answers, for a session in `voice` on `today`.
-  init(answers: [String: String], voice: Voice, today: String, seeds: InterviewDefinition) {
+  /// Creates a source over a case's answers (English), typed through `translator`.
+  init(answers: [String: String], translator: AnswerTranslator) {
     self.answers = answers
-    self.parser = AnswerParser(voice: voice, today: today, definition: seeds)
+    self.translator = translator
+    self.parser = AnswerParser(voice: translator.voice, today: translator.today, definition: translator.seeds.interview)
   }
 
   func read(prompt: String, prefill: String?, completions: [String]) -> LineEvent {
@@ -51,11 +55,12 @@ final class KeyedAnswers: LineSource {
         return stop("the case's answer to question `\(question.id)` has more than one line; an answer is one line")
       }
       used.insert(question.id)
-      last = (question.id, text, driver.rejections)
-      return type(text)
+      let typed = translator.translate(text, at: question)
+      last = (question.id, text, typed, driver.rejections)
+      return type(typed)
     }
     if case .success = parser.parse("", for: question) {
-      last = (question.id, "", driver.rejections)
+      last = (question.id, "", "", driver.rejections)
       return type("")
     }
     return stop("the case does not answer question `\(question.id)`")
@@ -74,10 +79,12 @@ final class KeyedAnswers: LineSource {
   /// Why `question`, answered already, is asked again.
   private func notAccepted(_ question: Question, rejections: Int) -> String {
     guard let last else { return "question `\(question.id)` was asked again" }
-    let answer = "the case's answer to question `\(last.id)` (\"\(last.text)\")"
+    let answer =
+      "the case's answer to question `\(last.id)` (\"\(last.text)\""
+      + (last.typed == last.text ? "" : ", typed in \(translator.language) as \"\(last.typed)\"") + ")"
     guard last.id == question.id else { return "\(answer) took the interview back to question `\(question.id)`" }
     if rejections > last.rejections,
-      case .failure(let failure) = parser.parse(TextSanitizer.clean(last.text), for: question)
+      case .failure(let failure) = parser.parse(TextSanitizer.clean(last.typed), for: question)
     {
       return "\(answer) was rejected: \(failure.reason)"
     }

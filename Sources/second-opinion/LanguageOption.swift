@@ -15,6 +15,18 @@ struct LanguageOption: ParsableArguments {
   /// The code asked for, English by default.
   var code: String { language ?? SeedBundle.english }
 
+  /// The code asked for, when `seeds` (with every language read) have it;
+  /// else exits 64 naming the languages they have.
+  func code(in seeds: SeedBundle) throws -> String {
+    guard seeds.languages.contains(code) else {
+      Diagnostics.error(
+        "there is no language `\(InertText.lines(code))` in the seeds; use one of: "
+          + seeds.languages.joined(separator: ", "))
+      throw ExitStatus.usage
+    }
+    return code
+  }
+
   /// The seeds speaking the language asked for, reading only that language's
   /// files (an English interview reads none of seeds/languages/), or exits 64
   /// naming the languages the seeds have.

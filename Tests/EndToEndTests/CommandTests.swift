@@ -29,6 +29,45 @@ struct CommandTests {
     #expect(failing.stdout.contains("urgency: expected routine, got emergency"))
   }
 
+  /// `cases --all-languages` runs the library in English and Welsh; a Welsh
+  /// label two choices share is caught as a different triage, named by case,
+  /// language and the first difference.
+  @Test func casesRunInEveryLanguageAndADifferentTriageIsReported() throws {
+    let passing = try BinaryRunner.run(["cases", "--quiet", "--all-languages"], lines: [])
+    #expect(passing.status == 0, "\(passing.stdout)")
+    #expect(
+      passing.stdout.range(
+        of: #"cases in 2 languages \(en, cy\): [0-9]+ passed, 0 failed, 0 with a different triage"#,
+        options: .regularExpression) != nil, "\(passing.stdout)")
+    let welsh = try BinaryRunner.run(["cases", "--quiet", "--language", "cy"], lines: [])
+    #expect(welsh.status == 0, "\(welsh.stdout)")
+    #expect(welsh.stdout.contains("cases in cy (Welsh): "))
+    #expect(try BinaryRunner.run(["cases", "--language", "xx"], lines: []).status == 64)
+    #expect(try BinaryRunner.run(["cases", "--language", "cy", "--all-languages"], lines: []).status == 64)
+    // A Welsh label two choices share: "no" is shown as "Ie" too, so a Welsh
+    // speaker who answers no is read as yes.
+    let no = """
+            "no":
+              label: "Na"
+      """
+    let file = "languages/cy/questions-1-safety-about-you.yaml"
+    #expect(try String(contentsOf: Self.seeds.appendingPathComponent(file), encoding: .utf8).contains(no))
+    let folder = try seedsCopy(editing: file) {
+      $0.replacingOccurrences(of: no, with: no.replacingOccurrences(of: "\"Na\"", with: "\"Ie\""))
+    }
+    let failing = try BinaryRunner.run(["cases", "--quiet", "--all-languages", "--seeds", folder.path], lines: [])
+    #expect(failing.status == 1)
+    #expect(failing.stdout.contains("FAIL  cases/020-confirmed-breast-cancer-mastectomy.yaml"), "\(failing.stdout)")
+    #expect(
+      failing.stdout.contains("- cy triage differs from en: question answered 10: en `reason`, cy `pregnancy_weeks`"),
+      "\(failing.stdout)")
+    #expect(
+      failing.stdout.contains(
+        "- cy triage differs from en: answer `pregnant`: en \"no\" (answered, typed \"no\"), cy \"yes\" (answered, typed \"Ie\")"
+      ), "\(failing.stdout)")
+    #expect(!failing.stdout.contains("- en: "), "\(failing.stdout)")
+  }
+
   @Test func checkReportsADefectWithItsFileAndLine() throws {
     let folder = try seedsCopy(editing: "interview.yaml") {
       $0.replacingOccurrences(

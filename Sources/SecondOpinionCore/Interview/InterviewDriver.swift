@@ -22,6 +22,12 @@ public final class InterviewDriver {
   public private(set) var rejections = 0
   /// How many lines have been read.
   public private(set) var linesRead = 0
+  /// The question the line being read answers: the current question, a
+  /// follow-up after an emergency, the answer being changed from the review,
+  /// or the yes/no check of the red-flag screen (a yes/no question with the
+  /// red-flag screen's id); nil at the review. Set before each read, so a
+  /// line source (the case library typing in another language) can read it.
+  public private(set) var waitingAt: Question?
   private let input: LineSource
   private let output: OutputSink
   private let options: DriverOptions
@@ -120,7 +126,7 @@ public final class InterviewDriver {
     while let question = session.pendingFollowUp {
       present(question, leading: "\n")
       guard
-        let event = read(prefill: nil, completions: presenter(question).completions),
+        let event = read(waitingAt: question, prefill: nil, completions: presenter(question).completions),
         case .line(let raw) = event
       else { return .emergency(rule) }
       let typed = TextSanitizer.clean(raw)
@@ -179,7 +185,7 @@ public final class InterviewDriver {
     present(question)
     var attempts = 0
     while true {
-      guard let event = read(prefill: nil, completions: presenter(question).completions)
+      guard let event = read(waitingAt: question, prefill: nil, completions: presenter(question).completions)
       else { return .tooManyLines(questionID: question.id) }
       let typed: String
       switch event {
@@ -349,7 +355,7 @@ public final class InterviewDriver {
     var attempts = 0
     let completions = ["yes", "no", "notSure"].compactMap { definition.answerWords.offered[$0] }
     while true {
-      guard let event = read(prefill: nil, completions: completions) else {
+      guard let event = read(waitingAt: check, prefill: nil, completions: completions) else {
         return .ended(.tooManyLines(questionID: questionID))
       }
       switch event {
@@ -377,9 +383,10 @@ public final class InterviewDriver {
   }
 
   /// The next line from the input, or nil when `maxLines` have been read.
-  private func read(prefill: String?, completions: [String]) -> LineEvent? {
+  private func read(waitingAt question: Question?, prefill: String?, completions: [String]) -> LineEvent? {
     if let limit = options.maxLines, linesRead >= limit { return nil }
     linesRead += 1
+    waitingAt = question
     return input.read(prompt: "> ", prefill: prefill, completions: completions)
   }
 
@@ -395,6 +402,14 @@ public final class InterviewDriver {
     }
     output.speak(spoken)
     return line("\(sorry): \(failure.reason).") + line("\(forExample): \(failure.example).")
+  }
+
+  /// Whether a typed (inert) line is one of the commands read at a question
+  /// (`help`, `back`, and `restart` where allowed, in the seeds'
+  /// `words.commands`), taken before any answer is parsed.
+  public func isCommand(_ typed: String) -> Bool {
+    guard let command = command(typed) else { return false }
+    return command != .restart || options.allowRestart
   }
 
   /// The command a line typed at a question is (`words.commands`), if any.
@@ -508,7 +523,9 @@ public final class InterviewDriver {
     var attempts = 0
     while true {
       let words = definition.answerWords
-      guard let event = read(prefill: nil, completions: [InterfaceCommand.submit, .list].compactMap(words.offered))
+      guard
+        let event = read(
+          waitingAt: nil, prefill: nil, completions: [InterfaceCommand.submit, .list].compactMap(words.offered))
       else {
         return .tooManyLines(questionID: nil)
       }
@@ -573,7 +590,7 @@ public final class InterviewDriver {
     var attempts = 0
     while true {
       guard
-        let event = read(prefill: old.typed, completions: presenter(question).completions)
+        let event = read(waitingAt: question, prefill: old.typed, completions: presenter(question).completions)
       else { return .tooManyLines(questionID: question.id) }
       switch event {
       case .line(let raw):
