@@ -72,7 +72,9 @@ struct InterviewRunner {
         SubmittedNotice.render(
           seeds.interview, voice: voice, recordID: recordID, emergency: emergency,
           delivery: (try? Outbox(root: output.folder).state(recordID))?.status.rawValue, width: screen.columns))
-      if !screen.isTerminal { screen.write("\nSaved:\n" + paths.map { "  \($0)\n" }.joined()) }
+      if !screen.isTerminal {
+        screen.write("\n" + seeds.interview.say(.savedFiles, voice) + "\n" + paths.map { "  \($0)\n" }.joined())
+      }
       if emergency { throw ExitStatus.emergency }
     case .endedEarly(let questionID):
       if let code = pipe?.readError {

@@ -199,6 +199,9 @@ def english_not_in_seeds(shown, typed):
             hits.setdefault(number, []).append(word)
     out = []
     for number, words in sorted(hits.items()):
+        # The files written (a pipe lists them): names, not words on the screen.
+        if re.match(r"\s*(OUT|/)\S*$", lines[number]):
+            continue
         entry = "%s   [English: %s]" % (lines[number].strip(), ", ".join(dict.fromkeys(words)))
         if entry not in out:
             out.append(entry)

@@ -46,7 +46,7 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Strings the Welsh gives exactly as the English does, on purpose. A string
 # with no letters once its {placeholders} are taken out (a number, "1, 4") is
 # allowed without being listed.
-SAME_AS_ENGLISH = frozenset()
+SAME_AS_ENGLISH = frozenset({"SW1A 1AA"})  # a postcode is not translated
 # Runs of English words the Welsh keeps on purpose: the English names of
 # things a patient may be told in English, given in brackets after the Welsh.
 ENGLISH_KEPT = frozenset({"subject access request", "accessible information standard"})
@@ -54,7 +54,8 @@ ENGLISH_KEPT = frozenset({"subject access request", "accessible information stan
 
 def prepared(text):
     """The text as aspell is given it: no placeholders, apostrophe forms split."""
-    return APOSTROPHE.sub(" ", CLITIC.sub(" ", without_placeholders(text)))
+    # A hyphen before a digit (UTF-8) joins no words.
+    return re.sub(r"-(?=\d)", " ", APOSTROPHE.sub(" ", CLITIC.sub(" ", without_placeholders(text))))
 
 
 def aspell_path():

@@ -100,7 +100,12 @@ public enum CalendarDate {
 
   /// A date written out for a letter at its precision: "25 November 2026",
   /// "March 2019" (ISO `2019-03`) or "2019"; anything else as it is.
-  public static func long(_ iso: String) -> String {
+  public static func long(_ iso: String) -> String { long(iso, months: monthNames) }
+
+  /// As `long(_:)`, with the months' names given (January first), such as
+  /// a language's own (`DateWords.names`).
+  public static func long(_ iso: String, months monthNames: [String]) -> String {
+    guard monthNames.count == 12 else { return long(iso) }
     switch DatePrecision.of(iso) {
     case .day?:
       guard let parts = components(iso) else { return iso }

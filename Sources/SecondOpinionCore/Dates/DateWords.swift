@@ -115,4 +115,12 @@ public struct DateWords: Codable, Sendable, Equatable {
     }
     return x.count > y.count ? x[(i + 1)...] == y[i...] : x[i...] == y[(i + 1)...]
   }
+
+  /// Each month's name as printed (the first of its words, with a capital):
+  /// "January", "Ionawr"; empty when the words do not name twelve months.
+  public var names: [String] {
+    let first = months.compactMap(\.first)
+    guard first.count == 12 else { return [] }
+    return first.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+  }
 }

@@ -17,7 +17,9 @@ public enum AnswerDisplay {
       return ids.map { question.choice($0)?.label.text(for: voice) ?? $0 }.joined(separator: "; ")
     case .bool(let flag): return definition.say(flag ? .answerYes : .answerNo, voice)
     case .text(let text): return typed(text, question: question)
-    case .date(let iso): return numericDates ? CalendarDate.numeric(iso) : CalendarDate.long(iso)
+    case .date(let iso):
+      return numericDates
+        ? CalendarDate.numeric(iso) : CalendarDate.long(iso, months: definition.answerWords.dates.names)
     case .number(let number): return String(number)
     case .unknown: return definition.say(.answerUnknown, voice)
     case .declined: return definition.say(.answerDeclined, voice)

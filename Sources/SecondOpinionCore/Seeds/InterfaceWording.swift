@@ -51,7 +51,7 @@ public enum InterfaceWording: String, CaseIterable, Sendable {
   case hintSkip = "hint_skip"
   case hintCommands = "hint_commands"
   // The end of a submitted interview.
-  case reference, whatNext, deliveryState
+  case reference, whatNext, deliveryState, savedFiles
   case deliveryPending = "delivery_pending"
   case deliverySending = "delivery_sending"
   case deliverySent = "delivery_sent"
