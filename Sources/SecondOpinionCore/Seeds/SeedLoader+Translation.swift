@@ -91,8 +91,8 @@ extension SeedLoader {
       }
     } catch let error as DecodingError {
       let place = decodingPlace(error)
-      let where_ = origin[place] ?? origin[String(place.split(separator: ".").first ?? "")]
-      throw SeedError(file: where_?.file ?? "\(languagesFolder)/\(code)", line: where_?.line, message: describe(error))
+      let found = origin[place] ?? origin[String(place.split(separator: ".").first ?? "")]
+      throw SeedError(file: found?.file ?? "\(languagesFolder)/\(code)", line: found?.line, message: describe(error))
     }
     translation.files = files.map(\.name)
     for id in (translation.questions ?? [:]).keys {
