@@ -68,7 +68,7 @@ def test_a_crash_signal_on_a_pipe_ends_it_with_128_plus_n_and_shows_nothing(tmp_
 def test_a_crash_at_the_kiosk_clears_the_screen_and_ends(tmp_path):
     outdir = tmp_path / "out"
     child = pexpect.spawn(
-        binary(), ["kiosk", "--out", str(outdir)], env=env(fixed_clock=False, backtrace=False),
+        binary(), ["kiosk", "--languages", "en", "--out", str(outdir)], env=env(fixed_clock=False, backtrace=False),
         timeout=15, dimensions=(40, 100),
     )
     try:
@@ -147,7 +147,7 @@ def test_every_command_runs_with_the_backtracer_off_and_not_dumpable(tmp_path):
 def test_the_kiosk_keeps_the_backtracer_off_across_its_own_exec(tmp_path):
     outdir = tmp_path / "out"
     child = pexpect.spawn(
-        binary(), ["kiosk", "--out", str(outdir)], env=env(fixed_clock=False, backtrace=False),
+        binary(), ["kiosk", "--languages", "en", "--out", str(outdir)], env=env(fixed_clock=False, backtrace=False),
         timeout=15, dimensions=(40, 100),
     )
     try:

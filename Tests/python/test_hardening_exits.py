@@ -89,7 +89,7 @@ def spawn(args, environment, timeout=15):
 @pytest.mark.parametrize("how", ["option", "environment"])
 def test_a_kiosk_with_a_fixed_clock_refuses_to_start(tmp_path, how):
     out = tmp_path / "out"
-    args = ["kiosk", "--out", out] + (["--now", "2026-11-25T10:00:00Z"] if how == "option" else [])
+    args = ["kiosk", "--languages", "en", "--out", out] + (["--now", "2026-11-25T10:00:00Z"] if how == "option" else [])
     child = spawn(args, env(fixed_clock=(how == "environment")))
     try:
         index = child.expect([pexpect.EOF, "Press Enter to start"])

@@ -172,7 +172,7 @@ def test_the_kiosk_will_not_start_when_it_cannot_save(tmp_path):
     out.mkdir()
     os.chown(out, NOBODY, NOBODY)
     os.chmod(out, 0o500)  # its owner's, trusted, but not writable
-    child = spawn_kiosk(as_nobody([binary(), "kiosk", "--out", str(out)]))
+    child = spawn_kiosk(as_nobody([binary(), "kiosk", "--languages", "en", "--out", str(out)]))
     try:
         index = child.expect([pexpect.EOF, "Press Enter to start"])
         shown = child.before.decode("utf-8", "replace")
@@ -189,7 +189,7 @@ def test_the_kiosk_will_not_start_on_a_foreign_or_impossible_folder(tmp_path):
     impossible = tmp_path / "a-file"
     impossible.write_text("not a folder")
     for out in (foreign, impossible):
-        child = spawn_kiosk([binary(), "kiosk", "--out", str(out)])
+        child = spawn_kiosk([binary(), "kiosk", "--languages", "en", "--out", str(out)])
         try:
             index = child.expect([pexpect.EOF, "Press Enter to start"])
         finally:

@@ -42,7 +42,7 @@ def test_the_kiosk_clears_the_review_from_the_screen_at_submit(tmp_path):
     outdir = tmp_path / "out"
     tmux = Tmux()
     try:
-        tmux.start(["kiosk", "--out", outdir, "--idle-timeout", "60", "--idle-warning", "5"],
+        tmux.start(["kiosk", "--languages", "en", "--out", outdir, "--idle-timeout", "60", "--idle-warning", "5"],
                    env=pty_env(SECOND_OPINION_NOW=""))
         tmux.wait_for(lambda s: s.endswith("Press Enter to start.\n>"), what="the welcome screen")
         tmux.keys("Enter")

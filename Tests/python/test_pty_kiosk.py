@@ -34,7 +34,7 @@ def kiosk(outdir):
         screens.append(tmux)
         # The kiosk refuses a fixed clock (every patient would get the same record id).
         env = dict(env or pty_env(), SECOND_OPINION_NOW="")
-        tmux.start(["kiosk", "--out", outdir, *idle], env=env, job_control=job_control)
+        tmux.start(["kiosk", "--languages", "en", "--out", outdir, *idle], env=env, job_control=job_control)
         tmux.wait_for(lambda s: WELCOME in s and s.endswith("Press Enter to start.\n>"), what="the welcome screen")
         return tmux, tmux.everything()
 
