@@ -102,7 +102,7 @@ def test_a_file_that_is_not_utf8(binary, tmp_path, outdir):
 @pytest.mark.parametrize(
     "name, after, text",
     [
-        ("interview.yaml", 300, "  - [unclosed"),
+        ("interview.yaml", 600, "  - [unclosed"),  # in the questions
         ("interview.yaml", 40, "title: {patient: \"dangling"),
         ("interview.yaml", 60, "\tmessages: []"),  # a tab where YAML wants spaces
         ("triage.yaml", 50, "mappings: [[[["),
