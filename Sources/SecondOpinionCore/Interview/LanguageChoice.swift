@@ -34,10 +34,11 @@ public struct LanguageChoice: Sendable {
 
   /// The language an answer picks: Enter alone the first, a number, the
   /// start of a language's own or English name, or its code; nil when it
-  /// names none (or more than one).
+  /// names none (or more than one). With one language offered, any line
+  /// starts the interview, as "Press Enter to start" has always done.
   public func choice(_ typed: String) -> String? {
     let folded = AnswerWords.fold(typed)
-    if folded.isEmpty { return codes[0] }
+    if folded.isEmpty || codes.count == 1 { return codes[0] }
     if let number = Int(folded), (1...codes.count).contains(number) { return codes[number - 1] }
     let found = codes.filter { code in
       code == folded

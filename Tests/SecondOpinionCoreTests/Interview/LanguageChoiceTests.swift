@@ -33,6 +33,8 @@ struct LanguageChoiceTests {
   @Test func oneLanguageAsksOnlyForEnter() {
     let screen = LanguageChoice(seeds: TestSeeds.languages, codes: ["en"]).text(width: 80)
     #expect(!screen.contains("1. English"))
+    // Any line starts it, as before there was a choice.
+    #expect(LanguageChoice(seeds: TestSeeds.languages, codes: ["en"]).choice("anything") == "en")
     #expect(screen.contains(TestSeeds.languages.interview.say(.kioskStart, .patient)))
   }
 }
