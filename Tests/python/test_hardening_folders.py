@@ -137,10 +137,16 @@ def test_a_phrases_folder_or_file_someone_else_could_change_is_refused(tmp_path)
     os.chmod(phrases, 0o777)
     refused_seeds(run(["check", "--no-cases", "--seeds", folder]), "phrases folder", "phrases")
     os.chmod(phrases, 0o755)
-    first = sorted(phrases.glob("*.yaml"))[0]
+    # Each interview reads its own language's grammars (and English's).
+    first = phrases / "crisis.en.yaml"
     os.chown(first, NOBODY, NOBODY)
     refused_seeds(run(["interview", "--seeds", folder, "--out", tmp_path / "out"], lines=EMERGENCY), "phrases file",
                   first.name)
+    os.chown(first, 0, 0)
+    welsh = phrases / "crisis.cy.yaml"
+    os.chown(welsh, NOBODY, NOBODY)
+    refused_seeds(run(["interview", "--language", "cy", "--seeds", folder, "--out", tmp_path / "out"],
+                      lines=EMERGENCY), "Welsh phrases file", welsh.name)
 
 
 def test_a_case_file_someone_else_could_change_is_refused(tmp_path):
